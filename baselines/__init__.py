@@ -1,0 +1,1 @@
+"""Baseline systems (rules, CRF, transformer, relations, attributes) and the benchmark command."""

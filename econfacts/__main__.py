@@ -1,0 +1,5 @@
+import sys
+
+from econfacts.cli import main
+
+sys.exit(main())

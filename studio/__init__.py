@@ -1,0 +1,1 @@
+"""Label Studio integration: labeling config from the schema, local server, push and pull."""

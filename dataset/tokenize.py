@@ -13,7 +13,28 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]|_")
 # A sentence ends at . ! ? (plus closing quotes) before whitespace or, in run-together text such as
 # "industries.Implement", before a capital letter or opening quote.
 _END = re.compile(r"[.!?;]+[\"”’)]*(?=\s|[A-Z“\"]|$)|\n")
-_ABBREVIATIONS = frozenset({"Co", "Ltd", "Inc", "Corp", "Mr", "Ms", "Dr", "No", "St", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "vs", "etc"})
+_ABBREVIATIONS = frozenset(
+    {
+        "Co",
+        "Ltd",
+        "Inc",
+        "Corp",
+        "Mr",
+        "Ms",
+        "Dr",
+        "No",
+        "St",
+        "Jan",
+        "Feb",
+        "Aug",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "vs",
+        "etc",
+    }
+)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

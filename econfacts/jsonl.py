@@ -42,7 +42,7 @@ def iter_jsonl(path: str | os.PathLike, *, allow_empty: bool = False) -> Iterato
     file = str(path)
     try:
         size = os.path.getsize(path)
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 - closed below; a generator cannot use `with` here and report size first
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=file) from None
     if size > MAX_FILE_BYTES:

@@ -50,13 +50,19 @@ def _per_label_attributes(inv: Inventory, *, submission: bool) -> list[dict]:
 
 
 def build_schema(inv: Inventory, *, submission: bool) -> dict:
-    span_required = ["id", "start", "end", "label"] if submission else ["id", "start", "end", "label", "text", "attributes"]
+    span_required = (
+        ["id", "start", "end", "label"] if submission else ["id", "start", "end", "label", "text", "attributes"]
+    )
     span = {
         "type": "object",
         "required": span_required,
         "additionalProperties": False,
         "properties": {
-            "id": {"type": "string", "minLength": 1, "description": "Unique within the document; relations refer to it."},
+            "id": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Unique within the document; relations refer to it.",
+            },
             "start": {"type": "integer", "minimum": 0, "description": "Code-point offset of the first character."},
             "end": {"type": "integer", "minimum": 1, "description": "Code-point offset after the last character."},
             "label": {"enum": list(inv.label_names)},

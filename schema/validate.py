@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from jsonschema import Draft202012Validator
-
-from econfacts.errors import format_problem
-from econfacts.jsonl import iter_jsonl
 from econfacts.schema.inventory import Inventory, load_inventory, schema_file
-from econfacts.errors import InputError
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+from econfacts.errors import InputError, format_problem
+from econfacts.jsonl import iter_jsonl
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,17 @@ def _field_path(path: Iterable) -> str:
     return out
 
 
+def _explain(alternatives: list) -> object:
+    # "is not of type 'null'" is true of every wrong non-null value and explains nothing.
+    informative = [e for e in alternatives if not (e.validator == "type" and e.validator_value == "null")]
+    return best_match(informative or alternatives)
+
+
 def _schema_problems(obj: object, kind: str) -> list[tuple[str, str]]:
     found = []
     for err in _validator(kind).iter_errors(obj):
-        # An if/then failure is reported by its inner errors; the wrapper adds nothing.
-        for leaf in err.context or [err]:
+        # For anyOf/oneOf, the most relevant alternative explains the failure better than the wrapper.
+        for leaf in [_explain(err.context)] if err.context else [err]:
             path = _field_path(leaf.absolute_path)
             message = leaf.message
             if leaf.validator == "required":
@@ -110,9 +116,13 @@ def check_record(
     ordered = sorted(
         ((s["start"], s["end"], i) for i, s in enumerate(spans) if _as_int(s["start"]) is not None),
     )
-    for (s1, e1, i1), (s2, e2, i2) in zip(ordered, ordered[1:], strict=False):
-        if s2 < e1:
+    reach = None  # the span seen so far that ends last: a later span overlaps it or nothing before
+    for s2, e2, i2 in ordered:
+        if reach and s2 < reach[1]:
+            s1, e1, i1 = reach
             problems.append((f"spans[{i2}]", f"overlaps spans[{i1}] ({s1}-{e1} and {s2}-{e2}); spans must be flat"))
+        if reach is None or e2 > reach[1]:
+            reach = (s2, e2, i2)
     seen: set[tuple[str, str, str]] = set()
     for i, rel in enumerate(obj["relations"]):
         where = f"relations[{i}]"
@@ -145,7 +155,9 @@ def record_name(lineno: int, obj: object) -> str:
     return f"line {lineno} (id {doc_id})" if isinstance(doc_id, str) else f"line {lineno}"
 
 
-def validate_file(path, *, submission: bool = False, texts: dict[str, str] | None = None) -> tuple[list[dict], list[Problem]]:
+def validate_file(
+    path, *, submission: bool = False, texts: dict[str, str] | None = None
+) -> tuple[list[dict], list[Problem]]:
     """Read and check a JSON Lines file. `texts` (id -> gold text) checks a submission against gold.
 
     Returns the records and every problem; unreadable files give a single problem.
@@ -173,7 +185,9 @@ def validate_file(path, *, submission: bool = False, texts: dict[str, str] | Non
                 records.append(obj)
     except InputError as exc:
         problems.append(Problem(exc.file, exc.record, exc.field, exc.reason))
-    if texts is not None and not any(p.record is None or p.record.startswith("line") and p.field is None for p in problems):
+    if texts is not None and not any(
+        p.record is None or (p.record.startswith("line") and p.field is None) for p in problems
+    ):
         for doc_id in sorted(set(texts) - set(ids)):
             problems.append(Problem(file, None, "id", f"document {doc_id!r} is missing from the submission"))
     return records, problems

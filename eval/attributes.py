@@ -1,0 +1,54 @@
+"""Attribute accuracy over the spans that match gold strictly (same boundaries and label).
+
+How two values compare: choice attributes by equality; numbers with a relative tolerance of 1e-6 (a range
+[low, high] agrees when both ends do); text attributes with a fixed format (a pattern or enum in
+labels.json, e.g. unit, TIME value) exactly; free text (e.g. LOCATION canonical) case-insensitively with
+whitespace collapsed. A missing attribute agrees only with a missing one.
+"""
+
+from __future__ import annotations
+
+import math
+
+from econfacts.eval.counts import Tally
+from econfacts.eval.documents import Prepared, normalise_text
+from econfacts.schema.inventory import Attribute, Inventory
+
+REL_TOL = 1e-6
+MISSING = object()
+
+
+def _number_close(a: object, b: object) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_number_close(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool | list):
+        return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=0.0)
+    return False
+
+
+def same_value(attr: Attribute, label: str, a: object, b: object) -> bool:
+    if a is MISSING or b is MISSING or a is None or b is None:
+        return a is b
+    if attr.type == "number":
+        return _number_close(a, b)
+    if attr.type == "text" and not attr.constraint_for(label) and isinstance(a, str) and isinstance(b, str):
+        return normalise_text(a) == normalise_text(b)
+    return a == b
+
+
+def strict_pairs(gold: Prepared, pred: Prepared) -> list[tuple[tuple, dict, dict]]:
+    """(span, gold attributes, predicted attributes) for every strictly matched span."""
+    pred_attrs = {span: attrs for span, attrs in pred.by_id.values()}
+    return [(span, attrs, pred_attrs[span]) for span, attrs in gold.by_id.values() if span in pred_attrs]
+
+
+def attribute_tallies(pairs, inv: Inventory) -> dict[str, Tally]:
+    """attribute -> agreements over the strictly matched spans that carry it."""
+    agree: dict[str, list[int]] = {a.name: [0, 0] for a in inv.attributes}
+    for span, g, p in pairs:
+        label = span[2]
+        for attr in inv.attributes_for(label):
+            row = agree[attr.name]
+            row[1] += 1
+            row[0] += same_value(attr, label, g.get(attr.name, MISSING), p.get(attr.name, MISSING))
+    return {name: Tally(*row) for name, row in agree.items()}

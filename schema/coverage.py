@@ -13,7 +13,10 @@ _WORDS = (
     "billion trillion first second third fourth fifth sixth seventh eighth ninth tenth double twice half dozen"
 )
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(_WORDS.split()) + r")\b", re.IGNORECASE)
-COVERING_LABELS = ("TIME",)  # plus every value label (MONEY, PERCENT, QUANTITY) of the inventory
+
+
+def covering_labels() -> set[str]:
+    return set(load_inventory().raw["number_exclusions"]["covering_labels"])
 
 
 def exclusion_reasons() -> tuple[str, ...]:
@@ -26,7 +29,7 @@ def number_tokens(text: str) -> list[tuple[int, int]]:
 
 def uncovered_numbers(doc: dict, exclusions: list[dict]) -> list[tuple[int, int]]:
     """Number tokens of `doc` neither inside a covering span nor listed in `exclusions` (same document)."""
-    labels = set(load_inventory().value_labels) | set(COVERING_LABELS)
+    labels = covering_labels()
     covered = [(s["start"], s["end"]) for s in doc["spans"] if s["label"] in labels]
     listed = {(e["start"], e["end"]) for e in exclusions}
     return [
@@ -40,7 +43,7 @@ def check_exclusions(doc: dict, exclusions: list[dict]) -> list[str]:
     """Why each exclusion entry of this document is wrong: bad offsets, text, reason, or a covered token."""
     reasons = exclusion_reasons()
     tokens = set(number_tokens(doc["text"]))
-    labels = set(load_inventory().value_labels) | set(COVERING_LABELS)
+    labels = covering_labels()
     problems = []
     for i, e in enumerate(exclusions):
         where = f"exclusion {i} ({e.get('text')!r} at {e.get('start')})"

@@ -32,10 +32,9 @@ def run_validate(args) -> int:
 
 
 def run_schema(args) -> int:
+    from econfacts.jsonl import atomic_write_text
     from econfacts.schema.inventory import load_inventory
     from econfacts.schema.jsonschemas import build_schema, render
-
-    from econfacts.jsonl import atomic_write_text
 
     out = args.out or Path(__file__).parent
     inv = load_inventory()

@@ -65,9 +65,8 @@ def run_install(args) -> int:
 
 
 def run_config(args) -> int:
-    from econfacts.studio.config import build_config
-
     from econfacts.jsonl import atomic_write_text
+    from econfacts.studio.config import build_config
 
     xml = build_config()
     if args.out is None:
@@ -80,9 +79,8 @@ def run_config(args) -> int:
 
 def credentials() -> tuple[str, str, str]:
     """(user, password, token) from the environment; never echoed."""
-    from econfacts.studio.paths import DEFAULT_USER, PASSWORD_ENV, TOKEN_ENVS, USER_ENV, token_from_env
-
     from econfacts.errors import InputError
+    from econfacts.studio.paths import DEFAULT_USER, PASSWORD_ENV, TOKEN_ENVS, USER_ENV, token_from_env
 
     token = token_from_env()
     if not token:
@@ -124,10 +122,9 @@ def _client(args):
 
 
 def run_push(args) -> int:
+    from econfacts.errors import InputError
     from econfacts.schema.validate import validate_file
     from econfacts.studio.projects import project_name, push
-
-    from econfacts.errors import InputError
 
     name = project_name(args.project)
     if (args.predictions is None) != (args.model_version is None):
@@ -194,7 +191,9 @@ def run_convert(args) -> int:
 
     docs = export_to_documents(read_export(args.export), source=str(args.export), predictions=args.predictions)
     problems = [
-        f"{args.export}:document {doc['id']}: {field}: {reason}" for doc in docs for field, reason in check_record(doc, submission=args.predictions is not None)
+        f"{args.export}:document {doc['id']}: {field}: {reason}"
+        for doc in docs
+        for field, reason in check_record(doc, submission=args.predictions is not None)
     ]
     for problem in problems:
         print(problem, file=sys.stderr)

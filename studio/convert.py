@@ -18,11 +18,10 @@ import math
 import re
 from collections.abc import Iterable
 
-from econfacts.schema.inventory import Attribute, Inventory, load_inventory
-from econfacts.studio.config import LABELS_NAME, NULL_TEXT, TEXT_NAME
-
 from econfacts.errors import InputError
 from econfacts.jsonl import is_finite_number
+from econfacts.schema.inventory import Attribute, Inventory, load_inventory
+from econfacts.studio.config import LABELS_NAME, NULL_TEXT, TEXT_NAME
 
 DIRECTIONS = ("right", "left", "bi")
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")

@@ -12,14 +12,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from econfacts.schema.validate import Problem, check_record
-from econfacts.studio.config import build_config
-from econfacts.studio.convert import documents_to_tasks, export_to_documents
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.label_interface import LabelInterface
 
 from econfacts.errors import InputError
 from econfacts.jsonl import atomic_write_bytes, write_jsonl
+from econfacts.schema.validate import Problem, check_record
+from econfacts.studio.config import build_config
+from econfacts.studio.convert import documents_to_tasks, export_to_documents
 
 PROJECT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 # Full prediction objects: the quick export and a default snapshot give prediction ids only.

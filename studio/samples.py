@@ -58,7 +58,14 @@ class _Builder:
         attributes = {a.name: attribute_variant(a, label, i) for a in self.inv.attributes_for(label)}
         span_id = f"T{len(self.doc['spans']) + 1}"
         self.doc["spans"].append(
-            {"id": span_id, "start": start, "end": start + len(word), "label": label, "text": word, "attributes": attributes}
+            {
+                "id": span_id,
+                "start": start,
+                "end": start + len(word),
+                "label": label,
+                "text": word,
+                "attributes": attributes,
+            }
         )
         return span_id
 

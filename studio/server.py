@@ -20,9 +20,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from econfacts.studio.paths import DEFAULT_USER, default_venv
-
 from econfacts.errors import InputError
+from econfacts.studio.paths import DEFAULT_USER, default_venv
 
 HOST = "127.0.0.1"
 MIN_TOKEN_LENGTH = 16

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from econfacts.dataset import card, exports, stats, views
 from econfacts.dataset.splits import DATASET_DIR, split_table
-
 from econfacts.errors import InputError
 from econfacts.jsonl import dumps
 
@@ -55,9 +54,8 @@ def read_export(path: Path) -> list:
 
 def check_documents(docs: list[dict], *, file: str) -> None:
     """Schema rules, and the text of every document must be its seed article byte for byte."""
-    from econfacts.schema.validate import check_record
-
     from econfacts.corpus import document_ids, seed_text
+    from econfacts.schema.validate import check_record
 
     seeds = set(document_ids())
     for doc in docs:

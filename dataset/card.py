@@ -7,8 +7,8 @@ generated. The front matter is generated in full so that configs and features ne
 from __future__ import annotations
 
 import yaml
-from econfacts.dataset.splits import split_table
 
+from econfacts.dataset.splits import split_table
 from econfacts.errors import InputError
 
 METADATA = {
@@ -62,6 +62,7 @@ def front_matter(empty: frozenset[tuple[str, str]] = frozenset()) -> str:
     out of `data_files`, because `datasets` cannot read a Parquet file of zero rows."""
     from datasets import DatasetInfo
     from datasets.info import DatasetInfosDict
+
     from econfacts.dataset.features import BASE_CONFIGS
 
     configs = []

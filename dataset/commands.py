@@ -77,7 +77,6 @@ def run_stats(args) -> int:
 def run_export(args) -> int:
     from econfacts.dataset import exports
     from econfacts.dataset.splits import load_split
-
     from econfacts.jsonl import atomic_write_text
 
     docs = load_split(args.split, args.gold)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from econfacts.dataset import views
 from econfacts.dataset.tokenize import tokens
-
 from econfacts.errors import InputError
 from econfacts.jsonl import dumps, iter_jsonl
 

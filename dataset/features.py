@@ -7,6 +7,7 @@ attribute is a list of floats ([x] for a value, [low, high] for a range, null wh
 from __future__ import annotations
 
 from datasets import ClassLabel, Features, List, Value
+
 from econfacts.dataset import views
 from econfacts.schema.inventory import Attribute, Inventory, load_inventory
 

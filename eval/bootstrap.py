@@ -7,6 +7,7 @@ the sums; per-document F1s are never averaged. Nothing is re-read or re-matched.
 from __future__ import annotations
 
 import numpy as np
+
 from econfacts.eval.counts import f1_array
 
 # Bounds the temporary (resamples, documents, statistics) array of one chunk to a few tens of megabytes.

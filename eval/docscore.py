@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from econfacts.errors import InputError
 from econfacts.eval.attributes import attribute_tallies, strict_pairs
 from econfacts.eval.counts import Counts, Tally, add_by_key, total
 from econfacts.eval.documents import Prepared, prepare
@@ -12,8 +14,6 @@ from econfacts.eval.facts import fact_counts
 from econfacts.eval.relations import MODES, relation_counts
 from econfacts.eval.spans import SCHEMES, span_counts
 from econfacts.schema.inventory import Inventory
-
-from econfacts.errors import InputError
 
 # The micro scores that get confidence intervals and significance tests, in a fixed order.
 HEADLINE = tuple(("spans", s) for s in SCHEMES) + tuple(("relations", m) for m in MODES) + (("facts", ""),)
@@ -86,7 +86,8 @@ def pair_documents(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[P
         reason = f"document {missing[0]!r} is missing from the predictions ({len(missing)} missing)"
         raise InputError(reason, field="id")
     out = []
-    for g in gold_docs:
+    # Id order, so that the bootstrap draws the same documents whatever order the files list them in.
+    for g in sorted(gold_docs, key=lambda d: d["id"]):
         gp = prepare(g)
         out.append((gp, prepare(preds[g["id"]], gp.text)))
     return out

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from econfacts.eval.spans import Span
-
 from econfacts.errors import InputError
+from econfacts.eval.spans import Span
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ Edge = tuple[int, int, float]  # (gold index, predicted index, weight > 0)
 
 
 def max_weight_matching(edges: Sequence[Edge], n_gold: int) -> list[Edge]:
-    """Matched (gold, pred, weight) pairs of a maximum-weight one-to-one matching; `edges` sorted."""
+    """Matched (gold, pred, weight) pairs of a maximum-weight one-to-one matching."""
     if not edges:
         return []
     adj: dict[int, list[tuple[int, float]]] = {}
-    for g, p, w in edges:
+    for g, p, w in sorted(edges):
         gn, pn = g, n_gold + p
         adj.setdefault(gn, []).append((pn, w))
         adj.setdefault(pn, []).append((gn, w))

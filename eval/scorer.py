@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+
 from econfacts.eval.bootstrap import f1_intervals
 from econfacts.eval.docscore import HEADLINE, DocScore, corpus, document_scores
 from econfacts.eval.report import build_report

@@ -11,6 +11,7 @@ Both tests work on cached per-document (tp, fp, fn) of each metric; `a` is the b
 from __future__ import annotations
 
 import numpy as np
+
 from econfacts.eval.bootstrap import _CHUNK_CELLS
 from econfacts.eval.counts import f1_array
 

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from econfacts.schema.inventory import Inventory, load_inventory, schema_file
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from econfacts.errors import InputError, format_problem
 from econfacts.jsonl import iter_jsonl
+from econfacts.schema.inventory import Inventory, load_inventory, schema_file
 
 
 @dataclass(frozen=True)

@@ -33,26 +33,30 @@ def to_conll(docs: list[dict]) -> str:
 
 def spans_from_bio(doc_id: str, text: str, tagged: list[tuple[str, str]], *, file: str) -> list[dict]:
     """Character spans of BIO-tagged tokens laid over `text` (an I- after O or another label opens a span)."""
+    from econfacts.schema.inventory import load_inventory
+
+    labels = set(load_inventory().label_names)
     offsets = tokens(text)
-    if len(offsets) != len(tagged):
-        raise InputError(f"has {len(tagged)} tokens, the text has {len(offsets)}", file=file, record=doc_id)
     spans: list[dict] = []
-    for (start, end), (token, tag) in zip(offsets, tagged, strict=True):
+    for n, ((start, end), (token, tag)) in enumerate(zip(offsets, tagged, strict=False)):
+        where = dict(file=file, record=doc_id, field=f"token {n}")
         if text[start:end] != token:
-            raise InputError(f"token {token!r} does not match the text at {start} ({text[start:end]!r})",
-                             file=file, record=doc_id)
-        prefix, _, label = tag.partition("-")
+            raise InputError(f"{token!r} does not match the text at {start} ({text[start:end]!r})", **where)
         if tag == "O":
+            if spans:
+                spans[-1]["open"] = False
             continue
-        if prefix not in ("B", "I") or not label:
-            raise InputError(f"tag {tag!r} is not O, B-LABEL or I-LABEL", file=file, record=doc_id)
+        prefix, _, label = tag.partition("-")
+        if prefix not in ("B", "I") or label not in labels:
+            raise InputError(f"tag {tag!r} is not O, B-LABEL or I-LABEL with a known label", **where)
         if prefix == "I" and spans and spans[-1]["label"] == label and spans[-1]["open"]:
             spans[-1]["end"] = end
         else:
             if spans:
                 spans[-1]["open"] = False
             spans.append({"start": start, "end": end, "label": label, "open": True})
-        continue
+    if len(offsets) != len(tagged):
+        raise InputError(f"has {len(tagged)} tokens, the text has {len(offsets)}", file=file, record=doc_id)
     return _close(spans, text)
 
 

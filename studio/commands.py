@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -105,6 +106,7 @@ def run_serve(args) -> int:
     print(f"starting Label Studio (log: {server.log_path}) ...", flush=True)
     server.start()
     print(f"Label Studio is up at {server.url}  (log in as {user}; Ctrl-C stops it)", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # a terminated serve must not leave the server running
     try:
         server.process.wait()
     except KeyboardInterrupt:
@@ -112,6 +114,10 @@ def run_serve(args) -> int:
     finally:
         server.stop()
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _client(args):

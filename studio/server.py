@@ -192,3 +192,69 @@ class LocalServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class ServeCommand:
+    """`econfacts studio serve` run as a child process, exactly as an annotator runs it; for the tests,
+    the browser test and the screenshot command. Stopped with Ctrl-C (SIGINT), as a person would."""
+
+    def __init__(
+        self, *, data_dir: str | os.PathLike, password: str, token: str, username: str = DEFAULT_USER,
+        port: int | None = None, startup_timeout: float = 300.0,
+    ):  # fmt: skip
+        self.data_dir = Path(data_dir)
+        self.username, self.password, self.token = username, password, token
+        self.port = port
+        self.startup_timeout = startup_timeout
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    @property
+    def output_path(self) -> Path:
+        return self.data_dir.with_name(self.data_dir.name + ".serve.out")
+
+    def output(self) -> str:
+        try:
+            return self.output_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def start(self) -> ServeCommand:
+        import sys
+
+        from econfacts.studio.paths import PASSWORD_ENV, TOKEN_ENVS, USER_ENV
+
+        self.port = self.port or free_port()
+        env = {k: v for k, v in os.environ.items() if k not in TOKEN_ENVS}
+        env.update({TOKEN_ENVS[0]: self.token, PASSWORD_ENV: self.password, USER_ENV: self.username})
+        command = [sys.executable, "-m", "econfacts", "studio", "serve", "--port", str(self.port),
+                   "--data-dir", str(self.data_dir)]  # fmt: skip
+        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.output_path, "wb") as out:
+            self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
+        deadline = time.monotonic() + self.startup_timeout
+        while f"is up at {self.url}" not in self.output():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"`econfacts studio serve` did not come up:\n{self.output()[-3000:]}")
+            time.sleep(0.5)
+        return self
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def __enter__(self) -> ServeCommand:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

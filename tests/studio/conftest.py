@@ -1,4 +1,5 @@
-"""A real Label Studio server for the whole test session: fresh data folder, free port, shut down after.
+"""A real Label Studio server for the whole test session, started with `econfacts studio serve` as an
+annotator starts it: fresh data folder, free port, health check, stopped with Ctrl-C afterwards.
 
 Starting one on a fresh folder takes tens of seconds (migrations), so every `server` test shares it.
 """
@@ -14,18 +15,19 @@ from econfacts.studio.paths import default_venv
 
 @pytest.fixture(scope="session")
 def studio_server(tmp_path_factory):
-    from econfacts.studio.server import LocalServer
+    from econfacts.studio.server import ServeCommand
 
     if not (default_venv() / "bin" / "label-studio").exists():
         pytest.skip("no Label Studio server in .venv-ls: run `econfacts studio install`")
-    server = LocalServer(
-        data_dir=tmp_path_factory.mktemp("studio-data"),
+    server = ServeCommand(
+        data_dir=tmp_path_factory.mktemp("studio") / "data",
         username="tester@example.com",
         password=secrets.token_urlsafe(16),
         token=secrets.token_hex(20),
     )
     with server:
         yield server
+    assert server.process.returncode == 0, server.output()
 
 
 @pytest.fixture(scope="session")

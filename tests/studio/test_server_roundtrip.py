@@ -88,3 +88,11 @@ def test_the_whole_gold_survives_the_round_trip(studio_client, tmp_path):
     pulled = pull(studio_client, "roundtrip-whole-gold", out_dir=tmp_path, raw_dir=tmp_path)
     assert pulled.problems == []
     assert canonical(pulled.documents) == canonical(gold)
+
+
+def test_serve_printed_the_address_and_never_the_secrets(studio_server):
+    output = studio_server.output()
+    assert f"Label Studio is up at {studio_server.url}" in output
+    log = (studio_server.data_dir / "server.log").read_text(encoding="utf-8", errors="replace")
+    for secret in (studio_server.token, studio_server.password):
+        assert secret not in output and secret not in log

@@ -17,9 +17,15 @@ SCORER_VERSION = "1.0"
 
 
 def gold_fingerprint(gold_docs: list[dict]) -> str:
-    """First 8 hex digits of the SHA-256 of the gold documents in canonical JSON, in id order."""
+    """First 8 hex digits of the SHA-256 of the gold documents in canonical JSON: documents in id order,
+    spans by offsets, relations sorted, so that only a change of the annotation changes it."""
     h = hashlib.sha256()
     for doc in sorted(gold_docs, key=lambda d: d["id"]):
+        doc = {
+            **doc,
+            "spans": sorted(doc.get("spans", ()), key=lambda s: (s["start"], s["end"], s["label"], s["id"])),
+            "relations": sorted(doc.get("relations", ()), key=lambda r: (r["head"], r["tail"], r["label"])),
+        }
         h.update(dumps(doc).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()[:8]

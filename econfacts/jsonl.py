@@ -70,6 +70,18 @@ def dumps(record: object) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":"))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _publish(tmp: str, target: Path) -> None:
+    # mkstemp creates the file 0600; give it the permissions an ordinary write would have.
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, target)
+
+
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     """Write through a temporary file in the same folder so that readers never see half a file."""
     target = Path(path)
@@ -78,7 +90,7 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -92,7 +104,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

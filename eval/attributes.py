@@ -42,13 +42,26 @@ def strict_pairs(gold: Prepared, pred: Prepared) -> list[tuple[tuple, dict, dict
     return [(span, attrs, pred_attrs[span]) for span, attrs in gold.by_id.values() if span in pred_attrs]
 
 
+_BY_LABEL: dict[int, tuple[Inventory, dict]] = {}
+
+
+def _attributes_by_label(inv: Inventory) -> dict[str, tuple[Attribute, ...]]:
+    # Keyed by identity: hashing the whole inventory on every call would cost more than the scoring.
+    hit = _BY_LABEL.get(id(inv))
+    if hit is None or hit[0] is not inv:
+        hit = _BY_LABEL[id(inv)] = (inv, {label: inv.attributes_for(label) for label in inv.label_names})
+    return hit[1]
+
+
 def attribute_tallies(pairs, inv: Inventory) -> dict[str, Tally]:
     """attribute -> agreements over the strictly matched spans that carry it."""
     agree: dict[str, list[int]] = {a.name: [0, 0] for a in inv.attributes}
+    by_label = _attributes_by_label(inv)
     for span, g, p in pairs:
         label = span[2]
-        for attr in inv.attributes_for(label):
+        for attr in by_label.get(label, ()):
             row = agree[attr.name]
             row[1] += 1
-            row[0] += same_value(attr, label, g.get(attr.name, MISSING), p.get(attr.name, MISSING))
+            a, b = g.get(attr.name, MISSING), p.get(attr.name, MISSING)
+            row[0] += (a == b and type(a) is type(b)) if attr.type == "choice" else same_value(attr, label, a, b)
     return {name: Tally(*row) for name, row in agree.items()}

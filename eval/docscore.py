@@ -11,6 +11,7 @@ from econfacts.eval.attributes import attribute_tallies, strict_pairs
 from econfacts.eval.counts import Counts, Tally, add_by_key, total
 from econfacts.eval.documents import Prepared, prepare
 from econfacts.eval.facts import fact_counts
+from econfacts.eval.fastspans import corpus_span_counts
 from econfacts.eval.relations import MODES, relation_counts
 from econfacts.eval.spans import SCHEMES, span_counts
 from econfacts.schema.inventory import Inventory
@@ -59,10 +60,11 @@ def _add_tallies(a: dict, b: dict) -> dict:
     return {k: a.get(k, Tally()) + b.get(k, Tally()) for k in a.keys() | b.keys()}
 
 
-def score_document(gold: Prepared, pred: Prepared, inv: Inventory) -> DocScore:
+def score_document(gold: Prepared, pred: Prepared, inv: Inventory, spans: dict | None = None) -> DocScore:
+    """`spans`: this document's span counts when the corpus path (fastspans) has computed them already."""
     facts, roles = fact_counts(gold, pred, inv)
     return DocScore(
-        spans=span_counts(gold.spans, pred.spans),
+        spans=spans if spans is not None else span_counts(gold.spans, pred.spans),
         relations=relation_counts(gold, pred),
         attributes=attribute_tallies(strict_pairs(gold, pred), inv),
         facts=facts,
@@ -94,7 +96,9 @@ def pair_documents(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[P
 
 
 def document_scores(gold_docs: list[dict], pred_docs: list[dict], inv: Inventory) -> list[DocScore]:
-    return [score_document(g, p, inv) for g, p in pair_documents(gold_docs, pred_docs)]
+    pairs = pair_documents(gold_docs, pred_docs)
+    spans = corpus_span_counts([g.spans for g, _ in pairs], [p.spans for _, p in pairs])
+    return [score_document(g, p, inv, span_table) for (g, p), span_table in zip(pairs, spans, strict=True)]
 
 
 def corpus(doc_scores: list[DocScore]) -> DocScore:

@@ -13,28 +13,44 @@ Attributes of the value are scored separately (attributes.py).
 
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import dataclass
 
 from econfacts.eval.counts import Counts, Tally
 from econfacts.eval.documents import Prepared, normalise_text
 from econfacts.schema.inventory import Inventory
 
 
-@cache
 def fact_roles(inv: Inventory) -> tuple[str, ...]:
-    values = set(inv.value_labels)
-    return tuple(r.name for r in inv.relations if any(head & values for head, _ in r.signatures))
+    return _plan(inv).roles
 
 
-@cache
-def _normaliser(inv: Inventory, label: str) -> str | None:
-    attrs = inv.attributes_for(label)
-    return attrs[0].name if len(attrs) == 1 else None
+@dataclass(frozen=True)
+class _Plan:
+    values: frozenset[str]
+    roles: tuple[str, ...]
+    normaliser: dict[str, str | None]  # label -> the one attribute that normalises it, if any
 
 
-def _filler(doc: Prepared, span_id: str, inv: Inventory) -> str:
+_PLANS: dict[int, tuple[Inventory, _Plan]] = {}
+
+
+def _plan(inv: Inventory) -> _Plan:
+    # Keyed by identity: hashing the whole inventory on every call would cost more than the scoring.
+    hit = _PLANS.get(id(inv))
+    if hit is None or hit[0] is not inv:
+        values = frozenset(inv.value_labels)
+        roles = tuple(r.name for r in inv.relations if any(head & values for head, _ in r.signatures))
+        normaliser = {}
+        for label in inv.label_names:
+            attrs = inv.attributes_for(label)
+            normaliser[label] = attrs[0].name if len(attrs) == 1 else None
+        hit = _PLANS[id(inv)] = (inv, _Plan(values, roles, normaliser))
+    return hit[1]
+
+
+def _filler(doc: Prepared, span_id: str, normaliser: dict) -> str:
     span, attrs = doc.by_id[span_id]
-    name = _normaliser(inv, span[2])
+    name = normaliser.get(span[2])
     value = attrs.get(name) if name else None
     if isinstance(value, str):
         return f"{name}={normalise_text(value)}"
@@ -43,13 +59,13 @@ def _filler(doc: Prepared, span_id: str, inv: Inventory) -> str:
 
 def facts(doc: Prepared, inv: Inventory) -> dict[tuple, dict[str, frozenset]]:
     """value span -> role -> set of normalised fillers (roles without a filler left out)."""
-    values = set(inv.value_labels)
-    roles = set(fact_roles(inv))
+    plan = _plan(inv)
+    values, roles = plan.values, plan.roles
     out: dict[tuple, dict[str, set]] = {span: {} for span, _ in doc.by_id.values() if span[2] in values}
     for label, head, tail in doc.relations:
         span = doc.by_id[head][0]
         if label in roles and span in out:
-            out[span].setdefault(label, set()).add(_filler(doc, tail, inv))
+            out[span].setdefault(label, set()).add(_filler(doc, tail, plan.normaliser))
     return {span: {r: frozenset(v) for r, v in rs.items()} for span, rs in out.items()}
 
 

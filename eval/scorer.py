@@ -9,6 +9,7 @@ Headline keys, stable across versions of the scorer:
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,18 @@ from econfacts.schema.inventory import Inventory, load_inventory
 
 DEFAULT_RESAMPLES = 1000
 DEFAULT_SEED = 12345
+
+
+def _without_gc(fn, *args):
+    """Counting allocates millions of short-lived acyclic tuples; the cyclic collector would re-scan the
+    (large) live documents again and again for nothing, a third of the time on big corpora (measured)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return fn(*args)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def stats_matrix(doc_scores: list[DocScore]) -> np.ndarray:
@@ -42,7 +55,7 @@ def score(
 ) -> dict:
     """Score predictions against gold documents; `bootstrap=0` skips the confidence intervals."""
     inv = inv or load_inventory()
-    per_doc = document_scores(gold_docs, pred_docs, inv)
+    per_doc = _without_gc(document_scores, gold_docs, pred_docs, inv)
     intervals = None
     if bootstrap:
         ci = f1_intervals(stats_matrix(per_doc), resamples=bootstrap, seed=seed, zero_division=zero_division)

@@ -31,6 +31,7 @@ class Build:
     gold: list[dict] = field(default_factory=list)
     alignment: views.Alignment = field(default_factory=views.Alignment)
     rows: dict[str, int] = field(default_factory=dict)  # "config/split" -> rows
+    agreement_md: str | None = None  # the DATASHEET agreement block, when both passes exist
 
 
 def default_convert() -> Convert:
@@ -128,9 +129,37 @@ def build(source: Path = DATASET_DIR, *, convert: Convert | None = None, documen
         out.files[f"exports/conll/{split}.conll"] = exports.to_conll(docs).encode("utf-8")
         out.files[f"exports/spacy/{split}.jsonl"] = exports.to_spacy_jsonl(docs).encode("utf-8")
 
+    if "pass_a" in projects and "pass_b" in projects:
+        out.agreement_md = agreement_markdown(projects["pass_a"], projects["pass_b"])
+        out.files["agreement.json"] = (dumps(ceiling(projects["pass_a"], projects["pass_b"])) + "\n").encode("utf-8")
+
     prose = card_prose or source / "README.md"
     out.files["README.md"] = render_card(prose, out.gold, empty).encode("utf-8")
     return out
+
+
+AGREEMENT_START, AGREEMENT_END = "<!-- agreement:start -->", "<!-- agreement:end -->"
+
+
+def agreement_markdown(pass_a: list[dict], pass_b: list[dict]) -> str:
+    """The agreement tables of the datasheet: pass B scored against pass A over all documents."""
+    from econfacts.eval.agreement import agreement, render_markdown
+
+    how = ("Computed by `econfacts build` (equivalently `econfacts agree dataset/passes/pass_a.jsonl "
+           "dataset/passes/pass_b.jsonl --markdown OUT`) with the project's own scorer: strict and partial F1 "
+           "count one-to-one matches; κ and exact-match rates use the spans both passes share.")
+    return how + "\n\n" + render_markdown(agreement(pass_a, pass_b))
+
+
+def ceiling(pass_a: list[dict], pass_b: list[dict]) -> dict:
+    """Pass B scored as a system against pass A on the test split: the human ceiling of the leaderboard."""
+    from econfacts.eval import score
+
+    test = set(split_table()["splits"]["test"])
+    gold = [d for d in pass_a if d["id"] in test]
+    pred = [d for d in pass_b if d["id"] in test]
+    return {"description": "pass B scored against pass A on the test split (human agreement ceiling)",
+            "split": "test", "report": score(gold, pred, split="test")}
 
 
 def render_card(prose_file: Path, gold: list[dict], empty: frozenset = frozenset()) -> str:
@@ -192,10 +221,24 @@ def refresh_block(path: Path, block: str) -> bool:
     return fresh != current
 
 
-def datasheet_differences(result: Build) -> list[str]:
+def datasheet_text(result: Build) -> tuple[str, str]:
+    """(current, fresh) DATASHEET.md: the stats block and, when both passes exist, the agreement block."""
     current, fresh = _with_block(DATASHEET, stats.markdown(stats.by_split(result.gold)))
-    return [] if current == fresh else [f"{DATASHEET.name}: stats block differs; run `econfacts stats`"]
+    if result.agreement_md is not None:
+        fresh = stats.replace_block(fresh, AGREEMENT_START, AGREEMENT_END, result.agreement_md, where=str(DATASHEET))
+    return current, fresh
+
+
+def datasheet_differences(result: Build) -> list[str]:
+    current, fresh = datasheet_text(result)
+    return [] if current == fresh else [f"{DATASHEET.name}: generated blocks differ; run `econfacts build`"]
 
 
 def write_datasheet(result: Build) -> list[Path]:
-    return [DATASHEET] if refresh_block(DATASHEET, stats.markdown(stats.by_split(result.gold))) else []
+    from econfacts.jsonl import atomic_write_text
+
+    current, fresh = datasheet_text(result)
+    if fresh == current:
+        return []
+    atomic_write_text(DATASHEET, fresh)
+    return [DATASHEET]

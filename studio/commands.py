@@ -56,6 +56,10 @@ def register(sub) -> None:
     p.add_argument("--predictions", metavar="MODEL_VERSION", default=None, help="read this model's predictions instead")
     p.set_defaults(func=run_convert)
 
+    p = cmds.add_parser("screenshot", help="regenerate the README screenshot of the task page (starts its own server)")
+    p.add_argument("--out", type=Path, default=None, help="PNG to write (default: studio/screenshots/task.png)")
+    p.set_defaults(func=run_screenshot)
+
 
 def run_install(args) -> int:
     from econfacts.studio.install import install
@@ -106,7 +110,9 @@ def run_serve(args) -> int:
     print(f"starting Label Studio (log: {server.log_path}) ...", flush=True)
     server.start()
     print(f"Label Studio is up at {server.url}  (log in as {user}; Ctrl-C stops it)", flush=True)
-    signal.signal(signal.SIGTERM, _interrupt)  # a terminated serve must not leave the server running
+    # A terminated serve must not leave the server running; SIGINT may arrive ignored (a shell's `&`).
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _interrupt)
     try:
         server.process.wait()
     except KeyboardInterrupt:
@@ -210,4 +216,11 @@ def run_convert(args) -> int:
     else:
         write_jsonl(args.out, docs)
         print(f"{len(docs)} documents: {args.out}")
+    return 0
+
+
+def run_screenshot(args) -> int:
+    from econfacts.studio.demo import SCREENSHOT, make_screenshot
+
+    print(make_screenshot(args.out or SCREENSHOT))
     return 0

@@ -133,6 +133,25 @@ def _client(args):
     return connect((args.url or default_url()).rstrip("/"), token_from_env())
 
 
+def _talking_to_server(call, args):
+    """Run `call(client)`; an unreachable server or a refused token is one line, not a traceback."""
+    import httpx
+    from label_studio_sdk.core.api_error import ApiError
+
+    from econfacts.errors import InputError
+    from econfacts.studio.paths import default_url
+
+    url = (args.url or default_url()).rstrip("/")
+    try:
+        return call(_client(args))
+    except httpx.TransportError as exc:
+        raise InputError(f"cannot reach Label Studio at {url} ({exc}); is `econfacts studio serve` running?") from None
+    except ApiError as exc:
+        if exc.status_code == 401:
+            raise InputError(f"{url} refused the API token in ECONFACTS_STUDIO_TOKEN", field="token") from None
+        raise InputError(f"Label Studio at {url} answered {exc.status_code}: {str(exc.body)[:300]}") from None
+
+
 def run_push(args) -> int:
     from econfacts.errors import InputError
     from econfacts.schema.validate import validate_file
@@ -150,10 +169,17 @@ def run_push(args) -> int:
         print(problem, file=sys.stderr)
     if problems:
         return 2
-    report = push(
-        _client(args), name, docs, ground_truth=args.ground_truth, predictions=predictions,
-        model_version=args.model_version,
-    )  # fmt: skip
+    report = _talking_to_server(
+        lambda client: push(
+            client,
+            name,
+            docs,
+            ground_truth=args.ground_truth,
+            predictions=predictions,
+            model_version=args.model_version,
+        ),
+        args,
+    )
     verb = "created" if report.created else "updated"
     print(
         f"project {name} (id {report.project_id}) {verb}: {report.tasks} new tasks, {report.annotations} annotations, "
@@ -168,9 +194,8 @@ def run_pull(args) -> int:
     from econfacts.studio.projects import project_name, pull
 
     name = project_name(args.project)
-    report = pull(
-        _client(args), name, out_dir=args.out or DATASET_DIR / "passes", raw_dir=args.raw_dir or raw_export_dir()
-    )
+    out_dir, raw_dir = args.out or DATASET_DIR / "passes", args.raw_dir or raw_export_dir()
+    report = _talking_to_server(lambda client: pull(client, name, out_dir=out_dir, raw_dir=raw_dir), args)
     print(f"raw export: {report.raw_path}")
     for problem in report.problems:
         print(problem, file=sys.stderr)

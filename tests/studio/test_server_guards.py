@@ -48,3 +48,17 @@ def test_serve_command_refuses_another_host(monkeypatch, capsys):
     assert main(["studio", "serve", "--host", "0.0.0.0"]) == 2
     err = capsys.readouterr().err
     assert "127.0.0.1 only" in err and TOKEN not in err
+
+
+def test_pull_from_a_server_that_is_not_running_is_one_line(monkeypatch, capsys, tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again below: nothing listens there
+    monkeypatch.setenv("ECONFACTS_STUDIO_TOKEN", TOKEN)
+    url = f"http://127.0.0.1:{port}"
+    assert (
+        main(["studio", "pull", "--project", "p", "--url", url, "--out", str(tmp_path), "--raw-dir", str(tmp_path)])
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot reach Label Studio at {url}" in err and TOKEN not in err

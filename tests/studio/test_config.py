@@ -60,3 +60,16 @@ def test_a_label_added_to_the_inventory_appears_without_code_changes():
 def test_config_command_writes_the_file(tmp_path):
     assert main(["studio", "config", "--out", str(tmp_path / "config.xml")]) == 0
     assert (tmp_path / "config.xml").read_text(encoding="utf-8") == build_config()
+
+
+def test_the_annotators_hotkey_table_matches_the_inventory():
+    import re
+    from pathlib import Path
+
+    import econfacts.studio
+
+    doc = (Path(econfacts.studio.__file__).parent / "ANNOTATING.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(.)` \| (\w+) \| (.+) \|$", doc, flags=re.M)
+    assert rows == [(s.hotkey, s.name, s.definition) for s in load_inventory().span_labels]
+    for attr in load_inventory().attributes:
+        assert f"`{attr.name}`" in doc, attr.name

@@ -17,7 +17,7 @@ METADATA = {
     "license": "other",
     "license_name": "econfacts-mixed",
     "license_link": "LICENSE.md",
-    "annotations_creators": ["expert-generated"],
+    "annotations_creators": ["machine-generated"],  # LLM annotator agents; see DATASHEET.md
     "language_creators": ["found"],
     "multilinguality": ["monolingual"],
     "size_categories": ["n<1K"],

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from econfacts.eval.counts import f1_array
-from econfacts.eval.docscore import HEADLINE, document_scores, headline_name
-from econfacts.eval.scorer import DEFAULT_RESAMPLES, DEFAULT_SEED, load_gold_for, load_submission, stats_matrix
+from econfacts.eval.docscore import HEADLINE, headline_name
+from econfacts.eval.fastscore import corpus_counts
+from econfacts.eval.scorer import DEFAULT_RESAMPLES, DEFAULT_SEED, load_gold_for, load_submission
 from econfacts.eval.signature import gold_fingerprint, signature
 from econfacts.eval.significance import approximate_randomization, paired_bootstrap
 from econfacts.schema.inventory import load_inventory
@@ -26,8 +27,8 @@ def compare(
     zero_division: float = 0.0,
 ) -> dict:
     inv = load_inventory()
-    a = stats_matrix(document_scores(gold_docs, baseline_docs, inv))
-    b = stats_matrix(document_scores(gold_docs, system_docs, inv))
+    a = corpus_counts(gold_docs, baseline_docs, inv).stats()
+    b = corpus_counts(gold_docs, system_docs, inv).stats()
     f1_a = f1_array(a.sum(axis=0), zero_division=zero_division)
     f1_b = f1_array(b.sum(axis=0), zero_division=zero_division)
     p_bs = paired_bootstrap(a, b, resamples=resamples, seed=seed, zero_division=zero_division)

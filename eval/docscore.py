@@ -72,8 +72,8 @@ def score_document(gold: Prepared, pred: Prepared, inv: Inventory, spans: dict |
     )
 
 
-def pair_documents(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[Prepared, Prepared]]:
-    """Pair each gold document with its prediction by id; every gold id exactly once, no unknown ids."""
+def paired(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[dict, dict]]:
+    """Each gold document with its prediction, in id order; every gold id exactly once, no unknown ids."""
     preds: dict[str, dict] = {}
     for d in pred_docs:
         if d["id"] in preds:
@@ -87,11 +87,16 @@ def pair_documents(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[P
     if missing:
         reason = f"document {missing[0]!r} is missing from the predictions ({len(missing)} missing)"
         raise InputError(reason, field="id")
-    out = []
     # Id order, so that the bootstrap draws the same documents whatever order the files list them in.
-    for g in sorted(gold_docs, key=lambda d: d["id"]):
+    return [(g, preds[g["id"]]) for g in sorted(gold_docs, key=lambda d: d["id"])]
+
+
+def pair_documents(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[Prepared, Prepared]]:
+    """`paired`, prepared for the per-document path (the prediction is read against the gold text)."""
+    out = []
+    for g, p in paired(gold_docs, pred_docs):
         gp = prepare(g)
-        out.append((gp, prepare(preds[g["id"]], gp.text)))
+        out.append((gp, prepare(p, gp.text)))
     return out
 
 

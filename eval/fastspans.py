@@ -61,13 +61,14 @@ def _isolated_then_rest(g_idx, p_idx, w, n_gold, n_pred, g_doc, g_off, p_off):
     return np.concatenate(mg), np.concatenate(mp), np.concatenate(mw)
 
 
-def corpus_span_counts(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) -> list[dict]:
-    """Per document, scheme -> label -> Counts, exactly as `span_counts` gives them."""
-    n_docs = len(gold)
-    label_index: dict[str, int] = {}
-    gd, gs, ge, gl, g_off = _columns(gold, label_index)
-    pd, ps, pe, pl, p_off = _columns(pred, label_index)
-    slow = _not_flat(gd, gs, ge) | _not_flat(pd, ps, pe)
+def span_tables(gd, gs, ge, gl, g_off, pd, ps, pe, pl, p_off, n_docs: int, n_labels: int):
+    """The counts of every document as arrays, from sorted span columns (document, start, end, label code).
+
+    Returns (tables, strict, exact): tables maps scheme -> (documents, labels, 3) arrays of (tp, fp, fn);
+    strict and exact are (gold rows, predicted rows) of the pairs with the same label and boundaries, and
+    with the same boundaries. Documents with overlapping spans on either side are wrong here: the caller
+    finds them with `not_flat` and scores them by the reference path.
+    """
     big = int(max(ge.max(initial=0), pe.max(initial=0))) + 1
     gold_start_key, gold_end_key = gd * big + gs, gd * big + ge
     lo = np.searchsorted(gold_end_key, pd * big + ps, side="right")
@@ -79,9 +80,6 @@ def corpus_span_counts(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[S
     same_bounds = (gs[g_idx] == ps[p_idx]) & (ge[g_idx] == pe[p_idx])
     same_label = gl[g_idx] == pl[p_idx]
     n_gold, n_pred = len(gs), len(ps)
-
-    n_labels = len(label_index)
-    names = sorted(label_index, key=label_index.get)
 
     def cells(doc, label, weights=None):
         return np.bincount(doc * n_labels + label, weights=weights, minlength=n_docs * n_labels).reshape(
@@ -101,8 +99,9 @@ def corpus_span_counts(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[S
         return np.stack([tp, pairs - tp + pred_n - pred_hit, gold_n - tp], axis=-1)
 
     exact = same_bounds  # with flat spans, same boundaries is an isolated pair
+    strict = exact & same_label
     tables = {
-        "strict": same_label_table(g_idx[exact & same_label]),
+        "strict": same_label_table(g_idx[strict]),
         "exact": blind_table(g_idx[exact], p_idx[exact], np.ones(int(exact.sum()))),
         "partial": blind_table(
             *_isolated_then_rest(g_idx, p_idx, np.where(same_bounds, 1.0, PARTIAL_CREDIT), n_gold, n_pred, gd, g_off,
@@ -113,7 +112,26 @@ def corpus_span_counts(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[S
                                 n_pred, gd, g_off, p_off)[0]
         ),
     }
-    present = (gold_n + pred_n) > 0
+    return tables, (g_idx[strict], p_idx[strict]), (g_idx[exact], p_idx[exact])
+
+
+def not_flat(doc, start, end) -> set[int]:
+    """Documents (of sorted columns) where two spans overlap."""
+    return _not_flat(doc, start, end)
+
+
+def corpus_span_counts(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) -> list[dict]:
+    """Per document, scheme -> label -> Counts, exactly as `span_counts` gives them."""
+    n_docs = len(gold)
+    label_index: dict[str, int] = {}
+    gd, gs, ge, gl, g_off = _columns(gold, label_index)
+    pd, ps, pe, pl, p_off = _columns(pred, label_index)
+    slow = _not_flat(gd, gs, ge) | _not_flat(pd, ps, pe)
+    n_labels = len(label_index)
+    names = sorted(label_index, key=label_index.get)
+    tables, _, _ = span_tables(gd, gs, ge, gl, g_off, pd, ps, pe, pl, p_off, n_docs, n_labels)
+    strict = tables["strict"]
+    present = strict.sum(axis=-1) + strict[..., 0] > 0  # tp + fp + fn + tp: gold or predicted spans
     out = []
     for d in range(n_docs):
         if d in slow:

@@ -8,27 +8,79 @@ rel:strict,boundaries|num:rtol1e-6|text:casefold|zd:0|bs:1000|rs:12345|ci:pct95|
 from __future__ import annotations
 
 import hashlib
+import json
+
+import numpy as np
 
 from econfacts import __version__
-from econfacts.jsonl import dumps
+from econfacts.eval.columns import Side, codes, columns, read
 
 # Bump when any scoring rule changes, so that scores with different rules never share a signature.
 SCORER_VERSION = "1.0"
 
 
-def gold_fingerprint(gold_docs: list[dict]) -> str:
-    """First 8 hex digits of the SHA-256 of the gold documents in canonical JSON: documents in id order,
-    spans by offsets, relations sorted, so that only a change of the annotation changes it."""
+def _json(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr).encode()
+
+
+def _int64(arr) -> bytes:
+    return np.ascontiguousarray(arr, dtype="<i8").tobytes()
+
+
+def _own_codes(codes: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Codes renumbered over the names this side uses, so that the other side's labels change nothing."""
+    used = np.unique(codes)
+    return np.searchsorted(used, codes), [names[i] for i in used.tolist()]
+
+
+def fingerprint(ids: list[str], texts: list[str], side: Side, label_names: list[str],
+                relation_names: list[str]) -> str:
+    """First 8 hex digits of the SHA-256 of what the scorer reads from the gold, in a canonical compact
+    encoding: document ids and texts in id order; spans by (start, end, label) with their attributes (key
+    order ignored); relations by (head, tail, label) over those span positions. Span ids, span `text`
+    copies and other document fields do not affect a score and are left out. `side` holds the documents in
+    id order (columns.py)."""
     h = hashlib.sha256()
-    for doc in sorted(gold_docs, key=lambda d: d["id"]):
-        doc = {
-            **doc,
-            "spans": sorted(doc.get("spans", ()), key=lambda s: (s["start"], s["end"], s["label"], s["id"])),
-            "relations": sorted(doc.get("relations", ()), key=lambda r: (r["head"], r["tail"], r["label"])),
-        }
-        h.update(dumps(doc).encode("utf-8"))
-        h.update(b"\n")
+    labels, label_names = _own_codes(side.label, label_names)
+    rel_labels, relation_names = _own_codes(side.rel_label, relation_names)
+    h.update(_json(["econfacts-gold-v2", ids, texts, label_names, relation_names]))
+    for arr in (np.bincount(side.doc, minlength=len(ids)), side.start, side.end, labels):
+        h.update(_int64(arr))
+    order = np.lexsort((rel_labels, side.rel_tail, side.rel_head, side.rel_doc))
+    for arr in (np.bincount(side.rel_doc, minlength=len(ids)), side.rel_head[order], side.rel_tail[order],
+                rel_labels[order]):
+        h.update(_int64(arr))
+    # Attributes grouped by their key set, each group's values in sorted key order: a few C-level passes
+    # over the dicts instead of one canonical JSON encoding per span.
+    attrs = side.attributes
+    ordered = [attrs[i] for i in side.row.tolist()]
+    where = [k for k, a in enumerate(ordered) if a]
+    present = [ordered[k] for k in where]
+    canonical: dict[tuple, tuple[tuple, list[int] | None]] = {}  # key order -> (sorted keys, permutation)
+    groups: dict[tuple, tuple[list[int], list]] = {}
+    for k, keys, vals in zip(where, map(tuple, present), map(tuple, map(dict.values, present)), strict=True):
+        canon = canonical.get(keys)
+        if canon is None:
+            perm = sorted(range(len(keys)), key=keys.__getitem__)
+            canon = canonical[keys] = (tuple(keys[i] for i in perm), None if perm == sorted(perm) else perm)
+        if canon[1] is not None:
+            vals = tuple(vals[i] for i in canon[1])
+        positions, rows = groups.setdefault(canon[0], ([], []))
+        positions.append(k)
+        rows.append(vals)
+    for keys in sorted(groups):
+        h.update(_json([keys, *groups[keys]]))
     return h.hexdigest()[:8]
+
+
+def gold_fingerprint(gold_docs: list[dict]) -> str:
+    """`fingerprint` of gold documents given in any order: only a change of the annotation changes it."""
+    docs = sorted(gold_docs, key=lambda d: d["id"])
+    raw = read(docs, lenient=True)
+    names, label_code = codes(raw.labels)
+    relation_names, relation_code = codes(raw.rel_labels)
+    side = columns(raw, label_code, relation_code)
+    return fingerprint([d["id"] for d in docs], [d.get("text", "") for d in docs], side, names, relation_names)
 
 
 def signature(

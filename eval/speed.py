@@ -1,12 +1,17 @@
 """Speed benchmark of the scorer (prints figures; nothing here is asserted by the tests).
 
-    python -m econfacts.eval.speed [--spans 200000] [--large 2000000] [--spans-per-doc 100]
+    python -m econfacts.eval.speed [--spans 200000] [--large 2000000] [--spans-per-doc N] [--relations-per-doc N]
 
-1. Synthetic gold documents with N gold spans and noisy predictions (generation is not timed).
-2. The full scoring without bootstrap (four span schemes, relations, attributes, facts) against
-   nervaluate 1.2.1 (its four schemes, overall and per label) on the same spans, side by side.
+1. Synthetic gold documents with N gold spans and noisy predictions (generation is not timed). By default
+   the documents have the mean size of the EconFacts gold (spans and relations per document of
+   dataset/passes/pass_a.jsonl); the same figures at 100 spans per document follow, for comparison.
+2. The full scoring without bootstrap (four span schemes, relations, attributes, facts, gold fingerprint)
+   against nervaluate 1.2.1 (its four schemes, overall and per label) on the same spans, side by side.
 3. The same scoring on the large corpus, to show that the time grows linearly.
 4. The bootstrap (1000 resamples over the cached per-document counts), timed on its own.
+
+Times are CPU seconds of this process (on a shared machine wall time mostly measures the neighbours);
+wall seconds are printed beside them.
 """
 
 from __future__ import annotations
@@ -14,17 +19,19 @@ from __future__ import annotations
 import argparse
 import gc
 import time
+from pathlib import Path
 
 from econfacts.eval.bootstrap import f1_intervals
-from econfacts.eval.docscore import corpus as sum_scores
-from econfacts.eval.docscore import document_scores
-from econfacts.eval.scorer import _without_gc, score, stats_matrix
+from econfacts.eval.fastscore import corpus_counts
+from econfacts.eval.scorer import _without_gc, score
 from econfacts.eval.synthetic import corpus
 from econfacts.schema.inventory import load_inventory
 
+GOLD_PASS = Path(__file__).resolve().parents[1] / "dataset" / "passes" / "pass_a.jsonl"
+
 
 def _timed(fn):
-    """CPU seconds of this process: on a shared machine, wall time mostly measures the neighbours."""
+    """(result, CPU seconds); the wall seconds are left in _timed.wall."""
     gc.collect()
     t0, w0 = time.process_time(), time.perf_counter()
     out = fn()
@@ -45,11 +52,67 @@ def _nervaluate(gold: list[dict], pred: list[dict], tags: list[str]) -> dict:
     return Evaluator(true, predicted, tags=tags, loader="dict").evaluate()
 
 
+def gold_size(path: Path = GOLD_PASS) -> tuple[float, float] | None:
+    """Mean spans and relations per document of an annotated documents file, or None without the file."""
+    if not path.exists():
+        return None
+    from econfacts.jsonl import read_jsonl
+
+    docs = [d for _, d in read_jsonl(path)]
+    if not docs:
+        return None
+    return sum(len(d["spans"]) for d in docs) / len(docs), sum(len(d["relations"]) for d in docs) / len(docs)
+
+
+def relation_rate(spans_per_doc: int, relations_per_doc: float, seed: int) -> float:
+    """Relation attempts per span that give about `relations_per_doc` gold relations (from a small pilot)."""
+    rate = 0.8
+    for _ in range(3):
+        gold, _ = corpus(20, spans_per_doc, seed=seed + 1, relations_per_span=rate)
+        got = sum(len(d["relations"]) for d in gold) / len(gold)
+        rate *= relations_per_doc / max(got, 1e-9)
+    return rate
+
+
+def _run(n_spans: int, spans_per_doc: int, rate: float, args, inv, with_nervaluate: bool) -> float:
+    n_docs = max(1, round(n_spans / spans_per_doc))
+    (gold, pred), t_gen = _timed(
+        lambda: corpus(n_docs, spans_per_doc, seed=args.seed, relations_per_span=rate)
+    )
+    n_gold = sum(len(d["spans"]) for d in gold)
+    n_pred = sum(len(d["spans"]) for d in pred)
+    n_rel = sum(len(d["relations"]) for d in gold)
+    n_rel_pred = sum(len(d["relations"]) for d in pred)
+    print(f"\n{n_docs} documents, {n_gold} gold spans, {n_pred} predicted spans, {n_rel} gold relations, "
+          f"{n_rel_pred} predicted relations ({n_gold / n_docs:.1f} spans, {n_rel / n_docs:.1f} relations per "
+          f"gold document; generated in {t_gen:.1f} s)")
+    report, t_ours = _timed(lambda: score(gold, pred, bootstrap=0))
+    w_ours = _timed.wall
+    strict_f1, fact_f1 = report["spans"]["strict"]["micro"]["f1"], report["facts"]["f1"]
+    print(f"  econfacts, full scoring, no bootstrap:  {t_ours:7.2f} s CPU {n_gold / t_ours:12,.0f} gold spans/s"
+          f"   (wall {w_ours:.2f} s; strict span F1 {strict_f1:.4f}, fact F1 {fact_f1:.4f})")
+    counts = _without_gc(corpus_counts, gold, pred, inv)
+    stats = counts.stats()
+    _, t_bs = _timed(lambda: f1_intervals(stats, resamples=args.resamples, seed=12345, zero_division=0.0))
+    print(f"  bootstrap alone, {args.resamples} resamples over {n_docs} documents: {t_bs:7.2f} s CPU"
+          f"   (wall {_timed.wall:.2f} s)")
+    if with_nervaluate:
+        results, t_ner = _timed(lambda: _nervaluate(gold, pred, list(inv.label_names)))
+        strict = results["overall"]["strict"]
+        print(f"  nervaluate 1.2.1 (4 schemes, per label): {t_ner:7.2f} s CPU {n_gold / t_ner:12,.0f} gold spans/s"
+              f"   (wall {_timed.wall:.2f} s; strict F1 {strict.f1:.4f})")
+        print(f"  speed-up on the same spans: {t_ner / t_ours:.1f}x in CPU time, {_timed.wall / w_ours:.1f}x in wall "
+              f"time")
+    return n_gold / t_ours
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m econfacts.eval.speed", description=__doc__.splitlines()[0])
     parser.add_argument("--spans", type=int, default=200_000, help="gold spans of the side-by-side run")
     parser.add_argument("--large", type=int, default=2_000_000, help="gold spans of the scaling run (0: skip)")
-    parser.add_argument("--spans-per-doc", type=int, default=100)
+    parser.add_argument("--spans-per-doc", type=int, help="default: the mean of the EconFacts gold")
+    parser.add_argument("--relations-per-doc", type=float, help="default: the mean of the EconFacts gold")
+    parser.add_argument("--also-spans-per-doc", type=int, default=100, help="second side-by-side run (0: skip)")
     parser.add_argument("--resamples", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-nervaluate", action="store_true")
@@ -59,40 +122,28 @@ def main(argv: list[str] | None = None) -> int:
 
     import nervaluate  # noqa: F401  (fail early when the test extra is missing)
 
-    print(f"nervaluate {version('nervaluate')}; {args.spans_per_doc} gold spans per document; times are CPU seconds")
+    real = gold_size()
+    spans_per_doc = args.spans_per_doc or (round(real[0]) if real else 145)
+    relations_per_doc = args.relations_per_doc or (real[1] if real else 100.0)
+    source = f"mean of {GOLD_PASS.parent.name}/{GOLD_PASS.name}" if real else "built-in default"
+    print(f"nervaluate {version('nervaluate')}; times are CPU seconds of this process, wall seconds beside them")
+    if real:
+        print(f"EconFacts gold ({source}): {real[0]:.1f} spans and {real[1]:.1f} relations per document")
+    density = relations_per_doc / spans_per_doc
+    print(f"synthetic documents: {spans_per_doc} gold spans and about {relations_per_doc:.0f} gold relations "
+          f"per document ({density:.2f} relations per span)")
     rates = {}
-    for n_spans in [args.spans] + ([args.large] if args.large else []):
-        n_docs = max(1, n_spans // args.spans_per_doc)
-        (gold, pred), t_gen = _timed(lambda n_docs=n_docs: corpus(n_docs, args.spans_per_doc, seed=args.seed))
-        n_gold = sum(len(d["spans"]) for d in gold)
-        n_pred = sum(len(d["spans"]) for d in pred)
-        n_rel = sum(len(d["relations"]) for d in gold)
-        print(f"\n{n_docs} documents, {n_gold} gold spans, {n_pred} predicted spans, {n_rel} gold relations "
-              f"(generated in {t_gen:.1f} s)")
-        report, t_ours = _timed(lambda gold=gold, pred=pred: score(gold, pred, bootstrap=0))
-        rates[n_spans] = n_gold / t_ours
-        strict_f1, fact_f1 = report["spans"]["strict"]["micro"]["f1"], report["facts"]["f1"]
-        print(f"  econfacts, full scoring, no bootstrap: {t_ours:8.2f} s  {n_gold / t_ours:12,.0f} gold spans/s"
-              f"   (wall {_timed.wall:.2f} s; strict span F1 {strict_f1:.4f}, fact F1 {fact_f1:.4f})")
-        per_doc, t_docs = _timed(lambda gold=gold, pred=pred: _without_gc(document_scores, gold, pred, inv))
-        _, t_sum = _timed(lambda per_doc=per_doc: sum_scores(per_doc))
-        stats = stats_matrix(per_doc)
-        _, t_bs = _timed(
-            lambda stats=stats: f1_intervals(stats, resamples=args.resamples, seed=12345, zero_division=0.0)
-        )
-        print(f"  (of which per-document counting {t_docs:.2f} s, summing {t_sum:.2f} s)")
-        print(f"  bootstrap alone, {args.resamples} resamples over {len(per_doc)} documents: {t_bs:8.2f} s")
-        if n_spans == args.spans and not args.skip_nervaluate:
-            results, t_ner = _timed(lambda gold=gold, pred=pred: _nervaluate(gold, pred, list(inv.label_names)))
-            strict = results["overall"]["strict"]
-            print(f"  nervaluate 1.2.1 (4 schemes, per label):  {t_ner:8.2f} s  {n_gold / t_ner:12,.0f} gold spans/s"
-                  f"   (wall {_timed.wall:.2f} s; strict F1 {strict.f1:.4f})")
-            print(f"  speed-up: econfacts is {t_ner / t_ours:.1f}x faster than nervaluate on the same spans")
-        del gold, pred, report, per_doc
+    rate = relation_rate(spans_per_doc, relations_per_doc, args.seed)
+    rates["small"] = _run(args.spans, spans_per_doc, rate, args, inv, not args.skip_nervaluate)
     if args.large:
-        small, large = rates[args.spans], rates[args.large]
-        print(f"\nscaling: {args.large / args.spans:.0f}x the spans at {large / small:.2f}x the rate "
-              f"(1.00 = linear)")
+        rates["large"] = _run(args.large, spans_per_doc, rate, args, inv, False)
+        print(f"\nscaling: {args.large / args.spans:.0f}x the spans at {rates['large'] / rates['small']:.2f}x the "
+              f"spans/s rate (1.00 = linear)")
+    if args.also_spans_per_doc:
+        other = args.also_spans_per_doc
+        print(f"\nfor comparison, {other} gold spans per document (same {density:.2f} relations per span):")
+        _run(args.spans, other, relation_rate(other, density * other, args.seed), args, inv,
+             not args.skip_nervaluate)
     return 0
 
 

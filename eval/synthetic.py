@@ -51,7 +51,9 @@ def _relations(spans: list[dict], inv: Inventory, rng: random.Random, per_span: 
     return out
 
 
-def gold_document(doc_id: str, n_spans: int, rng: random.Random, inv: Inventory | None = None) -> dict:
+def gold_document(doc_id: str, n_spans: int, rng: random.Random, inv: Inventory | None = None,
+                  relations_per_span: float = 0.8) -> dict:
+    """`relations_per_span`: relation attempts per span (about a fifth succeed: most label pairs allow none)."""
     inv = inv or load_inventory()
     labels = inv.label_names
     tokens: list[str] = []
@@ -64,7 +66,7 @@ def gold_document(doc_id: str, n_spans: int, rng: random.Random, inv: Inventory 
         spans.append((len(tokens), len(tokens) + length, label))
         tokens.extend(rng.choice(WORDS) for _ in range(length))
     tokens.append(rng.choice(WORDS))
-    return _document(doc_id, tokens, spans, inv, rng)
+    return _document(doc_id, tokens, spans, inv, rng, relations_per_span)
 
 
 def _document(doc_id, tokens, token_spans, inv, rng, relations_per_span: float = 0.8) -> dict:
@@ -142,9 +144,10 @@ def noisy_prediction(gold: dict, rng: random.Random, inv: Inventory | None = Non
     return doc
 
 
-def corpus(n_docs: int, spans_per_doc: int, seed: int, noise: float = 0.3) -> tuple[list[dict], list[dict]]:
+def corpus(n_docs: int, spans_per_doc: int, seed: int, noise: float = 0.3,
+           relations_per_span: float = 0.8) -> tuple[list[dict], list[dict]]:
     """(gold documents, predictions) drawn from one seeded generator."""
     rng = random.Random(seed)
     inv = load_inventory()
-    gold = [gold_document(f"d{i:06d}", spans_per_doc, rng, inv) for i in range(n_docs)]
+    gold = [gold_document(f"d{i:06d}", spans_per_doc, rng, inv, relations_per_span) for i in range(n_docs)]
     return gold, [noisy_prediction(g, rng, inv, noise) for g in gold]

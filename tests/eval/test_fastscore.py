@@ -1,0 +1,93 @@
+"""The columnar scorer (fastscore) gives exactly the report of the per-document reference path."""
+
+import copy
+import json
+import random
+
+import pytest
+
+from econfacts.errors import InputError
+from econfacts.eval.scorer import reference_score, score
+from econfacts.eval.signature import gold_fingerprint
+from econfacts.eval.synthetic import corpus
+
+
+def _same_report(gold, pred, bootstrap=40):
+    fast = score(gold, pred, bootstrap=bootstrap)
+    ref = reference_score(gold, pred, bootstrap=bootstrap)
+    # JSON text, so that an int where the reference has a float also counts as a difference.
+    assert json.dumps(fast, sort_keys=True) == json.dumps(ref, sort_keys=True)
+    return fast
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("noise", [0.05, 0.4, 0.9])
+def test_random_corpora(seed, noise):
+    gold, pred = corpus(6, 40, seed=seed, noise=noise, relations_per_span=4.0)
+    report = _same_report(gold, pred)
+    assert report["relations"]["strict"]["micro"]["tp"] > 0
+
+
+def _odd(doc, rng):
+    """Documents the columnar path hands to the reference path: each kind of irregularity once."""
+    spans = doc["spans"]
+    kind = rng.randrange(6)
+    if kind == 0 and spans:  # a span id used twice
+        spans.append({**copy.deepcopy(spans[0]), "start": spans[0]["start"], "end": spans[0]["end"]})
+    elif kind == 1 and spans:  # the same span twice under two ids
+        spans.append({**copy.deepcopy(spans[-1]), "id": "dup"})
+    elif kind == 2 and len(spans) > 1:  # overlapping spans
+        spans.append({**copy.deepcopy(spans[1]), "id": "wide", "start": spans[0]["start"]})
+    elif kind == 3 and spans:  # no attributes key / null attributes
+        spans[0].pop("attributes", None)
+        spans[-1]["attributes"] = None
+    elif kind == 4 and spans:  # a label outside the inventory
+        spans[0]["label"] = "ZZZ_UNKNOWN"
+    elif kind == 5:
+        doc["spans"], doc["relations"] = [], []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_irregular_documents_go_to_the_reference_path_and_agree(seed):
+    rng = random.Random(seed)
+    gold, pred = corpus(8, 20, seed=seed, noise=0.4, relations_per_span=3.0)
+    for doc in rng.sample(gold, 3) + rng.sample(pred, 3):
+        _odd(doc, rng)
+    _same_report(gold, pred)
+
+
+def test_empty_corpus():
+    _same_report([], [])
+
+
+def test_dangling_relation_gives_the_reference_error():
+    gold, pred = corpus(4, 10, seed=1, relations_per_span=3.0)
+    pred[2]["relations"].append({"head": "nope", "tail": pred[2]["spans"][0]["id"], "label": "period"})
+    gold[3]["relations"].append({"head": "nope", "tail": gold[3]["spans"][0]["id"], "label": "period"})
+    with pytest.raises(InputError) as fast:
+        score(gold, pred, bootstrap=0)
+    with pytest.raises(InputError) as ref:
+        reference_score(gold, pred, bootstrap=0)
+    assert str(fast.value) == str(ref.value)
+
+
+def test_fingerprint_ignores_order_but_not_annotation():
+    gold, _ = corpus(5, 20, seed=3, relations_per_span=3.0)
+    shuffled = copy.deepcopy(gold)
+    rng = random.Random(0)
+    rng.shuffle(shuffled)
+    for doc in shuffled:
+        rng.shuffle(doc["spans"])
+        rng.shuffle(doc["relations"])
+        for s in doc["spans"]:
+            items = list(s["attributes"].items())
+            rng.shuffle(items)
+            s["attributes"] = dict(items)
+    assert gold_fingerprint(shuffled) == gold_fingerprint(gold)
+    changed = copy.deepcopy(gold)
+    value = next(s for d in changed for s in d["spans"] if "number" in s["attributes"])
+    value["attributes"]["number"] = 123456.5
+    assert gold_fingerprint(changed) != gold_fingerprint(gold)
+    moved = copy.deepcopy(gold)
+    moved[0]["relations"][0]["label"] = "other"
+    assert gold_fingerprint(moved) != gold_fingerprint(gold)

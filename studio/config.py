@@ -16,7 +16,7 @@ LABELS_NAME = "label"
 TEXT_NAME = "text"
 RESERVED_NAMES = (LABELS_NAME, TEXT_NAME, "doc_id")
 
-# The text form of a `number` attribute in its TextArea (see ANNOTATING.md).
+# The text form of a `number` attribute in its TextArea (see README.md's annotator section).
 NUMBER_HINT = "a number such as 45000000000 or 5.3, a range low..high, or null"
 NULL_TEXT = "null"
 

@@ -5,7 +5,7 @@ The shapes mirror what the Label Studio 1.23 frontend writes (see the reference 
 - an attribute is a per-region `choices` or `textarea` result with the same `id` as its span;
 - a relation is a `relation` result from the head region to the tail region, direction `right`.
 
-Text forms of attributes in a TextArea (documented for annotators in ANNOTATING.md):
+Text forms of attributes in a TextArea (documented for annotators in README.md's annotator section):
 - `number`: a JSON number (`45000000000`, `5.3`, `1e-05`), a range `low..high` of two JSON numbers,
   or `null`. Integers stay integers and floats stay floats, so a document survives the round trip.
 - text attributes: the value itself; for a nullable attribute the word `null` means null.

@@ -66,9 +66,7 @@ def test_the_annotators_hotkey_table_matches_the_inventory():
     import re
     from pathlib import Path
 
-    import econfacts.studio
-
-    doc = (Path(econfacts.studio.__file__).parent / "ANNOTATING.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `(.)` \| (\w+) \| (.+) \|$", doc, flags=re.M)
     assert rows == [(s.hotkey, s.name, s.definition) for s in load_inventory().span_labels]
     for attr in load_inventory().attributes:

@@ -18,10 +18,11 @@ or reversed spans on either side, or a span id used twice in a document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import and_, eq, is_, itemgetter
 
 import numpy as np
 
-from econfacts.eval.attributes import MISSING, _attributes_by_label, same_value
+from econfacts.eval.attributes import MISSING, REL_TOL, _attributes_by_label, same_value
 from econfacts.eval.columns import Side, UnknownArgument, codes, columns, duplicate_spans, read
 from econfacts.eval.counts import Counts, Tally
 from econfacts.eval.docscore import HEADLINE, DocScore, pair_documents, paired, score_document
@@ -162,27 +163,57 @@ def _relation_tables(g, p, strict, exact, is_slow, n_docs, n_rel) -> dict[str, n
     return out
 
 
+def _values(dicts: list[dict], names: list[str]) -> list[tuple]:
+    """The columns of `names` over `dicts`, MISSING where a key is absent (one C-level pass per dict)."""
+    if not dicts:
+        return [() for _ in names]
+    try:
+        rows = list(map(itemgetter(*names), dicts))
+    except KeyError:
+        rows = [tuple(d.get(n, MISSING) for n in names) for d in dicts]
+        return list(zip(*rows, strict=True))
+    return [tuple(rows)] if len(names) == 1 else list(zip(*rows, strict=True))
+
+
+def _numbers_close(a_col: tuple, b_col: tuple, attr, label: str) -> int:
+    """`same_value` for a number attribute: pairs of floats with numpy (math.isclose's rule, rel_tol only),
+    anything else (ints, ranges, null, missing) one by one."""
+    both = [type(a) is float and type(b) is float for a, b in zip(a_col, b_col, strict=True)]
+    a = np.array([x for x, f in zip(a_col, both, strict=True) if f], dtype=float)
+    b = np.array([x for x, f in zip(b_col, both, strict=True) if f], dtype=float)
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = np.abs(b - a)
+        close = (a == b) | (np.isfinite(a) & np.isfinite(b) & ((diff <= np.abs(REL_TOL * b)) |
+                                                                (diff <= np.abs(REL_TOL * a))))
+    rest = sum(same_value(attr, label, x, y) for x, y, f in zip(a_col, b_col, both, strict=True) if not f)
+    return int(close.sum()) + rest
+
+
 def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: dict[str, list[int]]) -> None:
+    """`attributes.attribute_tallies` over the strict pairs, one label and one attribute at a time."""
     by_label = _attributes_by_label(inv)
-    plans = [tuple((a, a.type == "choice") for a in by_label.get(name, ())) for name in names]
     gi, pi = strict
     label = g.label[gi]
-    carries = np.array([bool(plan) for plan in plans] + [False])[label if len(label) else np.zeros(0, np.int64)]
-    counts = np.bincount(label[carries], minlength=len(names)).tolist()
-    for k, plan in enumerate(plans):
-        for attr, _ in plan:
-            rows[attr.name][1] += counts[k]
-    g_spans, p_spans = g.spans, p.spans
-    for a_row, b_row, k in zip(g.row[gi[carries]].tolist(), p.row[pi[carries]].tolist(), label[carries].tolist(),
-                               strict=True):
-        ga = g_spans[a_row].get("attributes") or {}
-        pa = p_spans[b_row].get("attributes") or {}
-        for attr, choice in plans[k]:
-            a, b = ga.get(attr.name, MISSING), pa.get(attr.name, MISSING)
-            if choice:
-                rows[attr.name][0] += a == b and type(a) is type(b)
+    g_rows, p_rows = g.row[gi], p.row[pi]
+    for k, name in enumerate(names):
+        attrs = by_label.get(name, ())
+        sel = label == k
+        n = int(sel.sum())
+        if not attrs or not n:
+            continue
+        a_cols = _values([g.attributes[i] for i in g_rows[sel].tolist()], [a.name for a in attrs])
+        b_cols = _values([p.attributes[i] for i in p_rows[sel].tolist()], [a.name for a in attrs])
+        for attr, a_col, b_col in zip(attrs, a_cols, b_cols, strict=True):
+            row = rows[attr.name]
+            row[1] += n
+            if attr.type == "choice":
+                row[0] += sum(map(and_, map(eq, a_col, b_col), map(is_, map(type, a_col), map(type, b_col))))
+            elif attr.type == "number":
+                row[0] += _numbers_close(a_col, b_col, attr, name)
+            elif attr.type == "text" and attr.constraint_for(name):
+                row[0] += sum(map(eq, a_col, b_col))  # same_value's rule: null and missing agree only with themselves
             else:
-                rows[attr.name][0] += same_value(attr, names[k], a, b)
+                row[0] += sum(same_value(attr, name, a, b) for a, b in zip(a_col, b_col, strict=True))
 
 
 def _fillers(side: Side, keep: np.ndarray, texts: list[str], names: list[str], normaliser: dict,

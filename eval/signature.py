@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from operator import itemgetter
 
 import numpy as np
 
@@ -56,20 +57,17 @@ def fingerprint(ids: list[str], texts: list[str], side: Side, label_names: list[
     ordered = [attrs[i] for i in side.row.tolist()]
     where = [k for k, a in enumerate(ordered) if a]
     present = [ordered[k] for k in where]
-    canonical: dict[tuple, tuple[tuple, list[int] | None]] = {}  # key order -> (sorted keys, permutation)
-    groups: dict[tuple, tuple[list[int], list]] = {}
-    for k, keys, vals in zip(where, map(tuple, present), map(tuple, map(dict.values, present)), strict=True):
-        canon = canonical.get(keys)
-        if canon is None:
-            perm = sorted(range(len(keys)), key=keys.__getitem__)
-            canon = canonical[keys] = (tuple(keys[i] for i in perm), None if perm == sorted(perm) else perm)
-        if canon[1] is not None:
-            vals = tuple(vals[i] for i in canon[1])
-        positions, rows = groups.setdefault(canon[0], ([], []))
-        positions.append(k)
-        rows.append(vals)
-    for keys in sorted(groups):
-        h.update(_json([keys, *groups[keys]]))
+    key_sets = list(map(tuple, present))
+    by_sorted: dict[tuple, list[tuple]] = {}
+    for keys in set(key_sets):  # a handful: one per label's attribute list, in the order files give them
+        by_sorted.setdefault(tuple(sorted(keys)), []).append(keys)
+    for keys in sorted(by_sorted):
+        orders = set(by_sorted[keys])
+        member = [t in orders for t in key_sets]
+        positions = [k for k, m in zip(where, member, strict=True) if m]
+        dicts = [a for a, m in zip(present, member, strict=True) if m]
+        values = list(map(itemgetter(*keys), dicts))  # in sorted key order, whatever order each dict has
+        h.update(_json([keys, positions, values]))
     return h.hexdigest()[:8]
 
 

@@ -306,42 +306,78 @@ def _subject(text, st, spans, value, by_name, tok_of, max_tokens):
     return before[-1] if before else None
 
 
-def pair_features(doc: dict, spans: list[dict], head: dict, tail: dict, sent_of, tok_of) -> dict:
-    """Simple features of one candidate pair: labels, distance, order, words and spans between."""
-    text = doc["text"]
+def pair_features(doc: dict, spans: list[dict], head: dict, tail: dict, ctx: dict) -> dict:
+    """Features of one candidate pair: labels, distance in tokens and sentences, order, the scope zone
+    of the tail (GUIDELINES 3.8), whether a nearer tail of the same label exists, whether the heuristic
+    baseline draws the pair, and the words between."""
+    text, st, tok_of = doc["text"], ctx["structure"], ctx["tok_of"]
     h_tok, t_tok = tok_of(head["start"]), tok_of(tail["start"])
     dist = abs(t_tok - h_tok)
     first, second = (head, tail) if head["start"] < tail["start"] else (tail, head)
     lo, hi = sorted((first["end"], second["start"]))
-    between = text[lo:hi].lower().split()
+    between = text[lo:hi].lower().split()[:40]
+    h_sent, t_sent = st.sentence_of(head["start"]), st.sentence_of(tail["start"])
+    zone = _zone(st, head, tail)
+    same_label = [s for s in spans if s["label"] == tail["label"] and s is not tail and s is not head]
+    nearer = any(
+        st.sentence_of(s["start"]) == h_sent and abs(tok_of(s["start"]) - h_tok) < dist for s in same_label
+    ) if h_sent == t_sent else any(st.sentence_of(s["start"]) == h_sent for s in same_label)
     feats = {
         f"pair={head['label']}>{tail['label']}": 1.0,
-        "same_sentence": float(sent_of(head["start"]) == sent_of(tail["start"])),
+        "same_sentence": float(h_sent == t_sent),
+        "same_paragraph": float(st.paragraph_of(head["start"]) == st.paragraph_of(tail["start"])),
+        f"zone={zone}|{head['label']}>{tail['label']}": 1.0,
+        f"sentence_gap={min(abs(h_sent - t_sent), 5)}": 1.0,
         "tail_before": float(tail["start"] < head["start"]),
         "log_distance": float(np.log1p(dist)),
         f"dist_bucket={min(dist // 5, 8)}": 1.0,
+        f"nearer_same_label={nearer}": 1.0,
         "spans_between": float(sum(1 for s in spans if lo <= s["start"] < hi)),
         f"same_label_between={any(s['label'] == tail['label'] and lo <= s['start'] < hi for s in spans)}": 1.0,
     }
-    for word in between[:12]:
-        feats[f"between={word.strip('.,;:“”')}"] = 1.0
-    if between:
-        feats[f"first_between={between[0]}"] = 1.0
-        feats[f"last_between={between[-1]}"] = 1.0
+    for name in ctx["heuristic"].get((head["id"], tail["id"]), ()):
+        feats[f"heuristic={name}"] = 1.0
+    if h_sent == t_sent:
+        for word in between[:12]:
+            feats[f"between={word.strip('.,;:“”')}"] = 1.0
+        if between:
+            feats[f"first_between={between[0]}"] = 1.0
+            feats[f"last_between={between[-1]}"] = 1.0
     feats[f"tail_text={text[tail['start'] : tail['end']].lower()}"] = 1.0
     return feats
 
 
+def _zone(st, head: dict, tail: dict) -> int:
+    """1 own sentence, 2 own paragraph, 3 section opener, 4 lead or title, 5 elsewhere."""
+    if st.sentence_of(head["start"]) == st.sentence_of(tail["start"]):
+        return 1
+    para, t_para = st.paragraph_of(head["start"]), st.paragraph_of(tail["start"])
+    if para == t_para:
+        return 2
+    if t_para == st.section_opener(para):
+        return 3
+    if t_para in (st.lead, st.title):
+        return 4
+    return 5
+
+
 def candidate_pairs(doc: dict, spans: list[dict], window: int):
-    """(head, tail) pairs that some relation allows, within `window` sentences of each other."""
-    sent_of, tok_of = _sentence_index(doc["text"]), _token_index(doc["text"])
+    """(head, tail) pairs that some relation allows: within `window` sentences of each other, and for
+    value heads also every tail in the scope rule's zones (own paragraph, section opener, lead, title)."""
+    text = doc["text"]
+    ctx = {"structure": structure(text), "tok_of": _token_index(text), "heuristic": defaultdict(list)}
+    st = ctx["structure"]
+    for r in NearestRelations().fit([]).predict_relations(doc, spans):
+        ctx["heuristic"][(r["head"], r["tail"])].append(r["label"])
+    values = set(load_inventory().value_labels)
     for head in spans:
         for tail in spans:
             if head is tail or not allowed_relations(head["label"], tail["label"]):
                 continue
-            if abs(sent_of(head["start"]) - sent_of(tail["start"])) > window:
+            near = abs(st.sentence_of(head["start"]) - st.sentence_of(tail["start"])) <= window
+            if not near and not (head["label"] in values and _zone(st, head, tail) <= 4):
                 continue
-            yield head, tail, pair_features(doc, spans, head, tail, sent_of, tok_of)
+            yield head, tail, pair_features(doc, spans, head, tail, ctx)
 
 
 class PairClassifierRelations(Baseline):

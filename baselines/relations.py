@@ -252,7 +252,7 @@ def _indicator(text, st, spans, value, rel, tok_of):
     values = [s for s in spans if s["label"] in value_labels and s is not value]
     owned = {t["id"] for t in tails for v in values if 0 <= t["start"] - v["end"] <= 2}
     own = [t for t in _sentence_tails(st, tails, value) if t["id"] not in owned]
-    own = [t for t in own if not (t["start"] > value["end"] and _DENOMINATOR.search(text[value["end"] : t["start"]]))]
+    own = [t for t in own if not (t["start"] > value["end"] and _DENOMINATOR.search(text[value["end"] : t["end"]]))]
     if own:
 
         def rank(t):

@@ -74,7 +74,8 @@ def test_earlier_sentence_of_the_paragraph_before_the_lead():
 def test_never_reaches_a_later_paragraph_or_another_section():
     text = (
         "Title line about Anhui\n\nIn 2020, Anhui output rose 5%.\n\n\u00a0 Heading without a stop\n\n"
-        "Opener says output grew 4% in 2019.\n\nLater profits rose 7%.\n\n\u00a0 Second heading here\n\nCosts fell 2%.\n\n"
+        "Opener says output grew 4% in 2019.\n\nLater profits rose 7%.\n\n"
+        "\u00a0 Second heading here\n\nCosts fell 2%.\n\n"
         "In 2018 something else happened.\n"
     )
     doc = _doc(

@@ -117,7 +117,7 @@ def canonical_place(surface: str, province: str | None) -> str | None:
     if lower in ("city", "this city", "our city"):
         return None
     for name in (*PROVINCES, *COUNTRIES):
-        if re.search(rf"\b{re.escape(name)}\b", surface):
+        if re.search(rf"\b{re.escape(name)}\b", surface, re.I):
             if name in ("Macau",):
                 return "Macao"
             return "Tibet" if name == "Xizang" else name
@@ -128,7 +128,9 @@ def canonical_place(surface: str, province: str | None) -> str | None:
             break
     if lower.startswith(("the ", "our ", "this ")):
         return None
-    return name.strip() or None
+    # Guidelines 4.9: plain ASCII punctuation, so curly and straight spellings are one place.
+    name = name.strip().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return name or None
 
 
 class RuleAttributes(Baseline):

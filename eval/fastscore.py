@@ -18,7 +18,8 @@ or reversed spans on either side, or a span id used twice in a document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import and_, eq, is_, itemgetter
+from itertools import compress, repeat
+from operator import and_, eq, getitem, is_, itemgetter
 
 import numpy as np
 
@@ -175,18 +176,41 @@ def _values(dicts: list[dict], names: list[str]) -> list[tuple]:
     return [tuple(rows)] if len(names) == 1 else list(zip(*rows, strict=True))
 
 
+def _float_pairs(a_col: tuple, b_col: tuple) -> np.ndarray:
+    """Where both values are floats (type exactly float: bools, ints, ranges and nulls are not)."""
+    a_float = map(is_, map(type, a_col), repeat(float))
+    b_float = map(is_, map(type, b_col), repeat(float))
+    return np.fromiter(map(and_, a_float, b_float), dtype=bool, count=len(a_col))
+
+
 def _numbers_close(a_col: tuple, b_col: tuple, attr, label: str) -> int:
     """`same_value` for a number attribute: pairs of floats with numpy (math.isclose's rule, rel_tol only),
     anything else (ints, ranges, null, missing) one by one."""
-    both = [type(a) is float and type(b) is float for a, b in zip(a_col, b_col, strict=True)]
-    a = np.array([x for x, f in zip(a_col, both, strict=True) if f], dtype=float)
-    b = np.array([x for x, f in zip(b_col, both, strict=True) if f], dtype=float)
+    both = _float_pairs(a_col, b_col)
+    a = np.array(list(compress(a_col, both)), dtype=float)
+    b = np.array(list(compress(b_col, both)), dtype=float)
     with np.errstate(invalid="ignore", over="ignore"):
         diff = np.abs(b - a)
         close = (a == b) | (np.isfinite(a) & np.isfinite(b) & ((diff <= np.abs(REL_TOL * b)) |
                                                                 (diff <= np.abs(REL_TOL * a))))
-    rest = sum(same_value(attr, label, x, y) for x, y, f in zip(a_col, b_col, both, strict=True) if not f)
-    return int(close.sum()) + rest
+    rest = ~both
+    rest_a, rest_b = compress(a_col, rest), compress(b_col, rest)
+    return int(close.sum()) + sum(map(same_value, repeat(attr), repeat(label), rest_a, rest_b))
+
+
+_STR_OR_NULL = {str, type(None)}
+
+
+def _free_text_agree(a_col: tuple, b_col: tuple, attr, label: str) -> int:
+    """`same_value` for free text: with strings and nulls only, each distinct string is normalised once and
+    the pairs compare as codes (null: -1, agreeing only with null); anything else one by one."""
+    if set(map(type, a_col)) | set(map(type, b_col)) <= _STR_OR_NULL:
+        distinct = dict.fromkeys(a_col + b_col)
+        normal: dict = {}
+        for text in distinct:
+            distinct[text] = -1 if text is None else normal.setdefault(normalise_text(text), len(normal))
+        return sum(map(eq, map(distinct.__getitem__, a_col), map(distinct.__getitem__, b_col)))
+    return sum(map(same_value, repeat(attr), repeat(label), a_col, b_col))
 
 
 def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: dict[str, list[int]]) -> None:
@@ -201,8 +225,8 @@ def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: di
         n = int(sel.sum())
         if not attrs or not n:
             continue
-        a_cols = _values([g.attributes[i] for i in g_rows[sel].tolist()], [a.name for a in attrs])
-        b_cols = _values([p.attributes[i] for i in p_rows[sel].tolist()], [a.name for a in attrs])
+        a_cols = _values(list(map(g.attributes.__getitem__, g_rows[sel].tolist())), [a.name for a in attrs])
+        b_cols = _values(list(map(p.attributes.__getitem__, p_rows[sel].tolist())), [a.name for a in attrs])
         for attr, a_col, b_col in zip(attrs, a_cols, b_cols, strict=True):
             row = rows[attr.name]
             row[1] += n
@@ -213,27 +237,37 @@ def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: di
             elif attr.type == "text" and attr.constraint_for(name):
                 row[0] += sum(map(eq, a_col, b_col))  # same_value's rule: null and missing agree only with themselves
             else:
-                row[0] += sum(same_value(attr, name, a, b) for a, b in zip(a_col, b_col, strict=True))
+                row[0] += _free_text_agree(a_col, b_col, attr, name)
 
 
 def _fillers(side: Side, keep: np.ndarray, texts: list[str], names: list[str], normaliser: dict,
-             filler_code: dict, memo: dict) -> np.ndarray:
-    """Filler code of the tail of each kept relation, as `facts._filler` words it (texts: the gold texts)."""
+             filler_code: dict) -> np.ndarray:
+    """Filler code of the tail of each kept relation, as `facts._filler` words it (texts: the gold texts).
+    C-level passes over the tails; only the distinct raw values are normalised in Python."""
     tails = side.rel_tail[keep]
+    rows = side.row[tails].tolist()
     by_code = [normaliser.get(name) for name in names]
-    attrs = side.attributes
-    out = []
-    for row, k, start, end, d in zip(side.row[tails].tolist(), side.label[tails].tolist(),
-                                     side.start[tails].tolist(), side.end[tails].tolist(),
-                                     side.rel_doc[keep].tolist(), strict=True):
-        name = by_code[k]
-        value = attrs[row].get(name) if name else None
-        raw = (name, value) if isinstance(value, str) else ("text", texts[d][start:end])
-        text = memo.get(raw)
-        if text is None:
-            text = memo[raw] = f"{raw[0]}={normalise_text(raw[1])}"
-        out.append(filler_code.setdefault(text, len(filler_code)))
-    return np.array(out, dtype=np.int64)
+    attr_names = list(map(by_code.__getitem__, side.label[tails].tolist()))
+    # dict.get(None) is None: a label without a normalising attribute reads as "no value"
+    values = list(map(dict.get, map(side.attributes.__getitem__, rows), attr_names))
+    is_str = np.fromiter(map(isinstance, values, repeat(str)), dtype=bool, count=len(values))
+    out = np.empty(len(values), dtype=np.int64)
+    by_attr = list(zip(compress(attr_names, is_str), compress(values, is_str), strict=True))
+    out[is_str] = _intern(by_attr, lambda raw: f"{raw[0]}={normalise_text(raw[1])}", filler_code)
+    is_text = ~is_str
+    docs = side.rel_doc[keep][is_text].tolist()
+    bounds = map(slice, side.start[tails][is_text].tolist(), side.end[tails][is_text].tolist())
+    by_text = list(map(getitem, map(texts.__getitem__, docs), bounds))
+    out[is_text] = _intern(by_text, lambda raw: f"text={normalise_text(raw)}", filler_code)
+    return out
+
+
+def _intern(raws: list, word, filler_code: dict) -> np.ndarray:
+    """Codes of `word(raw)` for each raw value, normalising each distinct raw value once."""
+    distinct = dict.fromkeys(raws)
+    for raw in distinct:
+        distinct[raw] = filler_code.setdefault(word(raw), len(filler_code))
+    return np.fromiter(map(distinct.__getitem__, raws), dtype=np.int64, count=len(raws))
 
 
 def _facts(g, p, strict, is_slow, names, relation_names, texts, inv: Inventory):
@@ -244,11 +278,10 @@ def _facts(g, p, strict, is_slow, names, relation_names, texts, inv: Inventory):
     role_of = np.array([roles.index(r) if r in roles else -1 for r in relation_names] + [-1], dtype=np.int64)
     code = _codes(g, p, strict)
     filler_code: dict[str, int] = {}
-    memo: dict = {}
     rows = []
     for side, head_code in ((g, np.arange(len(g.start), dtype=np.int64)), (p, code)):
         keep = ~is_slow[side.rel_doc] & (role_of[side.rel_label] >= 0) & is_value[side.label[side.rel_head]]
-        fill = _fillers(side, keep, texts, names, plan.normaliser, filler_code, memo)
+        fill = _fillers(side, keep, texts, names, plan.normaliser, filler_code)
         rows.append((head_code[side.rel_head[keep]], role_of[side.rel_label[keep]], fill))
     size = [len(g.start) + len(p.start), max(n_roles, 1), max(len(filler_code), 1)]
     # Sets of fillers per (head, role): distinct rows on each side, then a (head, role) group agrees when

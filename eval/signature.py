@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 
 import numpy as np
 
@@ -44,31 +45,78 @@ def fingerprint(ids: list[str], texts: list[str], side: Side, label_names: list[
     h = hashlib.sha256()
     labels, label_names = _own_codes(side.label, label_names)
     rel_labels, relation_names = _own_codes(side.rel_label, relation_names)
-    h.update(_json(["econfacts-gold-v2", ids, texts, label_names, relation_names]))
+    h.update(_json(["econfacts-gold-v3", ids, texts, label_names, relation_names]))
     for arr in (np.bincount(side.doc, minlength=len(ids)), side.start, side.end, labels):
         h.update(_int64(arr))
     order = np.lexsort((rel_labels, side.rel_tail, side.rel_head, side.rel_doc))
     for arr in (np.bincount(side.rel_doc, minlength=len(ids)), side.rel_head[order], side.rel_tail[order],
                 rel_labels[order]):
         h.update(_int64(arr))
-    # Attributes grouped by their key set, each group's values in sorted key order: a few C-level passes
-    # over the dicts instead of one canonical JSON encoding per span.
+    _hash_attributes(h, side, labels, label_names)
+    return h.hexdigest()[:8]
+
+
+def _hash_column(h, col: tuple) -> None:
+    """One attribute's values. JSON (float repr above all) cost most of the fingerprint, so: only floats,
+    their float64 bytes; only strings and nulls, the distinct values in order of appearance and each value's
+    index among them; anything else, JSON for the values that are not floats."""
+    kinds = set(map(type, col))
+    if kinds == {float}:
+        h.update(_json(["f", len(col)]))
+        h.update(np.array(col, dtype="<f8").tobytes())
+        return
+    if kinds <= {str, type(None)}:
+        distinct = dict.fromkeys(col)
+        index = dict(zip(distinct, range(len(distinct)), strict=True))
+        h.update(_json(["s", len(col), list(distinct)]))
+        h.update(_int64(np.fromiter(map(index.__getitem__, col), dtype=np.int64, count=len(col))))
+        return
+    is_float = list(map(is_, map(type, col), repeat(float)))
+    others = [k for k, f in enumerate(is_float) if not f]
+    h.update(_json(["m", len(col), others, [col[k] for k in others]]))
+    h.update(np.array(list(compress(col, is_float)), dtype="<f8").tobytes())
+
+
+def _hash_attributes(h, side: Side, labels: np.ndarray, label_names: list[str]) -> None:
+    """Attributes label by label, spans in sorted order: when all spans of a label have the same key set
+    (the usual case), one value column per key in sorted key order; otherwise the spans grouped by key set."""
+    by_label = np.argsort(labels, kind="stable")
+    sizes = np.bincount(labels, minlength=len(label_names)).tolist()
     attrs = side.attributes
-    ordered = [attrs[i] for i in side.row.tolist()]
-    where = [k for k, a in enumerate(ordered) if a]
-    present = [ordered[k] for k in where]
-    key_sets = list(map(tuple, present))
+    dicts_all = list(map(attrs.__getitem__, side.row[by_label].tolist()))
+    lo = 0
+    for k, size in enumerate(sizes):
+        dicts, lo = dicts_all[lo : lo + size], lo + size
+        keys = tuple(sorted(dicts[0])) if dicts else ()
+        same = set(map(len, dicts)) <= {len(keys)}
+        if same and not keys:
+            h.update(_json(["none", label_names[k], size]))
+            continue
+        if same:
+            try:
+                values = list(map(itemgetter(*keys), dicts))
+            except KeyError:
+                same = False
+        if not same:
+            _hash_mixed(h, label_names[k], dicts)
+            continue
+        h.update(_json(["same", label_names[k], keys, size]))
+        for col in zip(*values, strict=True) if len(keys) > 1 else (values,):
+            _hash_column(h, col)
+
+
+def _hash_mixed(h, label: str, dicts: list[dict]) -> None:
+    key_sets = list(map(tuple, dicts))
     by_sorted: dict[tuple, list[tuple]] = {}
-    for keys in set(key_sets):  # a handful: one per label's attribute list, in the order files give them
+    for keys in set(key_sets):  # a handful: the orders that files give one key set in
         by_sorted.setdefault(tuple(sorted(keys)), []).append(keys)
+    h.update(_json(["mixed", label, len(dicts), len(by_sorted)]))
     for keys in sorted(by_sorted):
         orders = set(by_sorted[keys])
         member = [t in orders for t in key_sets]
-        positions = [k for k, m in zip(where, member, strict=True) if m]
-        dicts = [a for a, m in zip(present, member, strict=True) if m]
-        values = list(map(itemgetter(*keys), dicts))  # in sorted key order, whatever order each dict has
+        positions = [k for k, m in enumerate(member) if m]
+        values = list(map(itemgetter(*keys), compress(dicts, member))) if keys else []
         h.update(_json([keys, positions, values]))
-    return h.hexdigest()[:8]
 
 
 def gold_fingerprint(gold_docs: list[dict]) -> str:

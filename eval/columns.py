@@ -9,6 +9,7 @@ then start, end and label name), so that every tie is broken as the per-document
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 
 import numpy as np
@@ -47,7 +48,7 @@ def read(docs: list[dict], *, lenient: bool = False) -> Raw:
     or with `lenient` (for the fingerprint) -1 in its place."""
     per_doc = [d.get("spans", ()) for d in docs]
     n = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(docs))
-    spans = [s for ss in per_doc for s in ss]
+    spans = list(chain.from_iterable(per_doc))
     try:
         start, end, labels, ids, attributes = zip(*map(_SPAN, spans), strict=True) if spans else ((),) * 5
     except KeyError:  # a span without "attributes" (optional): the same, key by key
@@ -111,7 +112,7 @@ def columns(raw: Raw, label_code: dict[str, int], relation_code: dict[str, int])
     start = np.array(raw.start, dtype=np.int64).reshape(total)
     end = np.array(raw.end, dtype=np.int64).reshape(total)
     label = np.fromiter(map(label_code.__getitem__, raw.labels), dtype=np.int64, count=total)
-    row = np.lexsort((label, end, start, doc))  # stable: equal spans keep their input order
+    row = _sort_order(doc, start, end, label)
     position = np.empty_like(row)
     position[row] = np.arange(total, dtype=np.int64)
     offset = np.concatenate([[0], np.cumsum(raw.n)[:-1]]).astype(np.int64) if n_docs else np.zeros(0, np.int64)
@@ -131,6 +132,17 @@ def columns(raw: Raw, label_code: dict[str, int], relation_code: dict[str, int])
         rel_tail=_positions(position, raw.rel_tail),
         odd=raw.odd,
     )
+
+
+def _sort_order(doc, start, end, label) -> np.ndarray:
+    """The stable order by (document, start, end, label). Files usually list spans in that order already,
+    and one pass that checks it costs a fraction of the sort (a third of building the columns)."""
+    same_doc, same_start, same_end = doc[1:] == doc[:-1], start[1:] == start[:-1], end[1:] == end[:-1]
+    ordered = (doc[1:] > doc[:-1]) | (same_doc & ((start[1:] > start[:-1]) | (same_start & (
+        (end[1:] > end[:-1]) | (same_end & (label[1:] >= label[:-1]))))))
+    if ordered.all():
+        return np.arange(len(doc), dtype=np.int64)
+    return np.lexsort((label, end, start, doc))  # stable: equal spans keep their input order
 
 
 def _positions(position: np.ndarray, flat: np.ndarray) -> np.ndarray:

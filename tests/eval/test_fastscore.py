@@ -91,3 +91,27 @@ def test_fingerprint_ignores_order_but_not_annotation():
     moved = copy.deepcopy(gold)
     moved[0]["relations"][0]["label"] = "other"
     assert gold_fingerprint(moved) != gold_fingerprint(gold)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sort_order_is_the_stable_lexicographic_order(seed):
+    import numpy as np
+
+    from econfacts.eval.columns import _sort_order
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    doc = np.sort(rng.integers(0, 5, n))
+    cols = [doc] + [rng.integers(0, 4, n) for _ in range(3)]
+    assert (_sort_order(*cols) == np.lexsort(cols[::-1])).all()
+    order = np.lexsort(cols[::-1])
+    presorted = [c[order] for c in cols]  # already in order, ties included: the identity
+    assert (_sort_order(*presorted) == np.arange(n)).all()
+
+
+def test_spans_listed_out_of_order_score_as_in_order():
+    gold, pred = corpus(5, 30, seed=4, noise=0.4, relations_per_span=3.0)
+    rng = random.Random(2)
+    for doc in gold[:2] + pred[1:4]:
+        rng.shuffle(doc["spans"])
+    _same_report(gold, pred)

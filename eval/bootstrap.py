@@ -32,7 +32,9 @@ def f1_intervals(
     stats: np.ndarray, *, resamples: int, seed: int, zero_division: float, level: float = 0.95
 ) -> list[tuple[float, float]]:
     """Percentile interval of micro F1 for each metric of a (documents, metrics, 3) statistics array."""
-    if resamples <= 0 or stats.shape[0] == 0:
+    # With one document every resample is that document: the "interval" would be a point and claim a
+    # certainty that one document cannot give. No interval is reported; the folds' spread is the guide.
+    if resamples <= 0 or stats.shape[0] < 2:
         return [(float("nan"), float("nan"))] * stats.shape[1]
     f1 = f1_array(resampled_sums(stats, resamples=resamples, seed=seed), zero_division=zero_division)
     tail = (1 - level) / 2 * 100

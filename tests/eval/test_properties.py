@@ -35,7 +35,8 @@ def test_gold_against_itself_is_perfect(seed, size):
     report = score(gold, copy.deepcopy(gold), bootstrap=20, seed=seed % 1000)
     for scheme, block in report["spans"].items():
         assert block["micro"]["f1"] == 1.0, scheme
-        assert block["micro"]["ci95"] == [1.0, 1.0]
+        # One document has no interval (see eval/bootstrap.py); more documents give a point at 1.0.
+        assert block["micro"]["ci95"] == ([1.0, 1.0] if len(gold) > 1 else None)
         for label, row in block["per_label"].items():
             if row["tp"] + row["fn"]:
                 assert row["f1"] == 1.0, (scheme, label)
@@ -74,4 +75,5 @@ def test_every_score_is_in_the_unit_interval(seed, size, noise):
         assert 0.0 <= x <= 1.0, path
     for block in list(report["spans"].values()) + list(report["relations"].values()):
         ci = block["micro"]["ci95"]
-        assert ci[0] <= ci[1]
+        assert (ci is None) == (len(gold) < 2)
+        assert ci is None or ci[0] <= ci[1]

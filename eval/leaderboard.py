@@ -133,7 +133,12 @@ def render_markdown(data: dict) -> str:
             row.append(f"{100 * cv['mean']:.1f} ± {100 * cv['std']:.1f}" if cv else "–")
         row += [e["date"], f"[{signatures.index(e['signature']) + 1}]"]
         lines.append("| " + " | ".join(row).replace("\n", " ") + " |")
-    lines += ["", "Sorted by fact F1. Signatures:", ""]
+    missing_ci = any(not (e["scores"].get(m) or {}).get("ci95") for e in entries for m, _ in COLUMNS)
+    lines += ["", "Sorted by fact F1."]
+    if missing_ci:
+        lines += ["A score without an interval was computed on a single document, where a bootstrap over documents "
+                  "has nothing to resample; the cross-validation spread shows the variation instead."]
+    lines += ["", "Signatures:", ""]
     lines += [f"[{i}] `{s}`" + ("  " if i < len(signatures) else "") for i, s in enumerate(signatures, 1)]
     notes = [e for e in entries if e.get("notes")]
     if notes:

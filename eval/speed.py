@@ -10,14 +10,19 @@
 3. The same scoring on the large corpus, to show that the time grows linearly.
 4. The bootstrap (1000 resamples over the cached per-document counts), timed on its own.
 
-Times are CPU seconds of this process (on a shared machine wall time mostly measures the neighbours);
-wall seconds are printed beside them.
+Each corpus size runs in a fresh Python process, so that one run's memory (heap growth, allocator state)
+does not slow the next. Times are CPU seconds of that process (on a shared machine wall time mostly
+measures the neighbours); wall seconds are printed beside them, and each process's peak resident memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -106,6 +111,28 @@ def _run(n_spans: int, spans_per_doc: int, rate: float, args, inv, with_nervalua
     return n_gold / t_ours
 
 
+def _in_fresh_process(n_spans: int, spans_per_doc: int, rate: float, args, with_nervaluate: bool) -> float:
+    """`_run` in a child process; its report is echoed, its spans/s rate returned."""
+    cmd = [sys.executable, "-m", "econfacts.eval.speed", "--single", str(n_spans), "--spans-per-doc",
+           str(spans_per_doc), "--rate", repr(rate), "--resamples", str(args.resamples), "--seed", str(args.seed)]
+    if not with_nervaluate:
+        cmd.append("--skip-nervaluate")
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"speed run for {n_spans} spans failed:\n{done.stderr}")
+    lines = done.stdout.splitlines()
+    print("\n".join(lines[:-1]), flush=True)
+    return json.loads(lines[-1])["rate"]
+
+
+def _single(args, inv) -> int:
+    rate = _run(args.single, args.spans_per_doc, args.rate, args, inv, not args.skip_nervaluate)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"  peak resident memory of this process: {peak:,.0f} MiB")
+    print(json.dumps({"rate": rate}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m econfacts.eval.speed", description=__doc__.splitlines()[0])
     parser.add_argument("--spans", type=int, default=200_000, help="gold spans of the side-by-side run")
@@ -116,8 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--resamples", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-nervaluate", action="store_true")
+    parser.add_argument("--single", type=int, help=argparse.SUPPRESS)  # one size, in this process
+    parser.add_argument("--rate", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     inv = load_inventory()
+    if args.single:
+        return _single(args, inv)
     from importlib.metadata import version
 
     import nervaluate  # noqa: F401  (fail early when the test extra is missing)
@@ -134,16 +165,17 @@ def main(argv: list[str] | None = None) -> int:
           f"per document ({density:.2f} relations per span)")
     rates = {}
     rate = relation_rate(spans_per_doc, relations_per_doc, args.seed)
-    rates["small"] = _run(args.spans, spans_per_doc, rate, args, inv, not args.skip_nervaluate)
+    rates["small"] = _in_fresh_process(args.spans, spans_per_doc, rate, args, not args.skip_nervaluate)
     if args.large:
-        rates["large"] = _run(args.large, spans_per_doc, rate, args, inv, False)
-        print(f"\nscaling: {args.large / args.spans:.0f}x the spans at {rates['large'] / rates['small']:.2f}x the "
-              f"spans/s rate (1.00 = linear)")
+        rates["large"] = _in_fresh_process(args.large, spans_per_doc, rate, args, False)
+        print(f"\nscaling: {args.spans:,} gold spans at {rates['small']:,.0f} spans/s, {args.large:,} at "
+              f"{rates['large']:,.0f} spans/s: {args.large / args.spans:.0f}x the spans at "
+              f"{rates['large'] / rates['small']:.2f}x the spans/s rate (1.00 = linear)")
     if args.also_spans_per_doc:
         other = args.also_spans_per_doc
         print(f"\nfor comparison, {other} gold spans per document (same {density:.2f} relations per span):")
-        _run(args.spans, other, relation_rate(other, density * other, args.seed), args, inv,
-             not args.skip_nervaluate)
+        _in_fresh_process(args.spans, other, relation_rate(other, density * other, args.seed), args,
+                          not args.skip_nervaluate)
     return 0
 
 

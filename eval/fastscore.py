@@ -94,6 +94,7 @@ def corpus_counts(gold_docs: list[dict], pred_docs: list[dict], inv: Inventory) 
     strict = _fast_only(strict, g, is_slow)
     exact = _fast_only(exact, g, is_slow)
     texts = [d.get("text", "") for d in gold]
+    gold_columns: dict = {}  # the fingerprint reads every gold attribute; the tallies reuse its columns
 
     out = CorpusCounts(
         labels=names,
@@ -103,9 +104,9 @@ def corpus_counts(gold_docs: list[dict], pred_docs: list[dict], inv: Inventory) 
         facts=np.zeros((n_docs, 3)),
         attributes={a.name: [0, 0] for a in inv.attributes},
         roles={},
-        gold_fingerprint=fingerprint([d["id"] for d in gold], texts, g, names, relation_names),
+        gold_fingerprint=fingerprint([d["id"] for d in gold], texts, g, names, relation_names, gold_columns),
     )
-    _attribute_tallies(g, p, strict, names, inv, out.attributes)
+    _attribute_tallies(g, p, strict, names, inv, out.attributes, gold_columns)
     out.facts, out.roles = _facts(g, p, strict, is_slow, names, relation_names, texts, inv)
     for d in sorted(slow):
         gp = prepare(gold[d])
@@ -176,6 +177,18 @@ def _values(dicts: list[dict], names: list[str]) -> list[tuple]:
     return [tuple(rows)] if len(names) == 1 else list(zip(*rows, strict=True))
 
 
+def _gold_values(g: Side, positions: np.ndarray, label: str, names: list[str], gold_columns: dict):
+    """`_values` of the gold spans at these sorted positions, taken from the fingerprint's columns; None when
+    the label's spans lack one of `names` (then `_values` reads them, MISSING included)."""
+    hit = gold_columns.get(label)
+    if hit is None or not set(names) <= set(hit[1]):
+        return None
+    where, keys, cols = hit
+    local = np.searchsorted(where, positions)  # `where` is sorted: each position's index in its label's columns
+    index = local.tolist()
+    return [tuple(map(cols[keys.index(n)].__getitem__, index)) for n in names]
+
+
 def _float_pairs(a_col: tuple, b_col: tuple) -> np.ndarray:
     """Where both values are floats (type exactly float: bools, ints, ranges and nulls are not)."""
     a_float = map(is_, map(type, a_col), repeat(float))
@@ -213,8 +226,10 @@ def _free_text_agree(a_col: tuple, b_col: tuple, attr, label: str) -> int:
     return sum(map(same_value, repeat(attr), repeat(label), a_col, b_col))
 
 
-def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: dict[str, list[int]]) -> None:
-    """`attributes.attribute_tallies` over the strict pairs, one label and one attribute at a time."""
+def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: dict[str, list[int]],
+                       gold_columns: dict) -> None:
+    """`attributes.attribute_tallies` over the strict pairs, one label and one attribute at a time.
+    `gold_columns` (from the fingerprint): label -> (sorted positions, keys, value columns) of the gold."""
     by_label = _attributes_by_label(inv)
     gi, pi = strict
     label = g.label[gi]
@@ -225,7 +240,9 @@ def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: di
         n = int(sel.sum())
         if not attrs or not n:
             continue
-        a_cols = _values(list(map(g.attributes.__getitem__, g_rows[sel].tolist())), [a.name for a in attrs])
+        a_cols = _gold_values(g, gi[sel], name, [a.name for a in attrs], gold_columns)
+        if a_cols is None:
+            a_cols = _values(list(map(g.attributes.__getitem__, g_rows[sel].tolist())), [a.name for a in attrs])
         b_cols = _values(list(map(p.attributes.__getitem__, p_rows[sel].tolist())), [a.name for a in attrs])
         for attr, a_col, b_col in zip(attrs, a_cols, b_cols, strict=True):
             row = rows[attr.name]

@@ -36,12 +36,13 @@ def _own_codes(codes: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[st
 
 
 def fingerprint(ids: list[str], texts: list[str], side: Side, label_names: list[str],
-                relation_names: list[str]) -> str:
+                relation_names: list[str], columns_out: dict | None = None) -> str:
     """First 8 hex digits of the SHA-256 of what the scorer reads from the gold, in a canonical compact
     encoding: document ids and texts in id order; spans by (start, end, label) with their attributes (key
     order ignored); relations by (head, tail, label) over those span positions. Span ids, span `text`
     copies and other document fields do not affect a score and are left out. `side` holds the documents in
-    id order (columns.py)."""
+    id order (columns.py). `columns_out`, when given, receives the attribute columns read on the way:
+    label -> (sorted positions, keys, one value column per key), for labels whose spans share one key set."""
     h = hashlib.sha256()
     labels, label_names = _own_codes(side.label, label_names)
     rel_labels, relation_names = _own_codes(side.rel_label, relation_names)
@@ -52,7 +53,7 @@ def fingerprint(ids: list[str], texts: list[str], side: Side, label_names: list[
     for arr in (np.bincount(side.rel_doc, minlength=len(ids)), side.rel_head[order], side.rel_tail[order],
                 rel_labels[order]):
         h.update(_int64(arr))
-    _hash_attributes(h, side, labels, label_names)
+    _hash_attributes(h, side, labels, label_names, {} if columns_out is None else columns_out)
     return h.hexdigest()[:8]
 
 
@@ -77,7 +78,7 @@ def _hash_column(h, col: tuple) -> None:
     h.update(np.array(list(compress(col, is_float)), dtype="<f8").tobytes())
 
 
-def _hash_attributes(h, side: Side, labels: np.ndarray, label_names: list[str]) -> None:
+def _hash_attributes(h, side: Side, labels: np.ndarray, label_names: list[str], columns_out: dict) -> None:
     """Attributes label by label, spans in sorted order: when all spans of a label have the same key set
     (the usual case), one value column per key in sorted key order; otherwise the spans grouped by key set."""
     by_label = np.argsort(labels, kind="stable")
@@ -101,8 +102,10 @@ def _hash_attributes(h, side: Side, labels: np.ndarray, label_names: list[str]) 
             _hash_mixed(h, label_names[k], dicts)
             continue
         h.update(_json(["same", label_names[k], keys, size]))
-        for col in zip(*values, strict=True) if len(keys) > 1 else (values,):
+        cols = list(zip(*values, strict=True)) if len(keys) > 1 else [tuple(values)]
+        for col in cols:
             _hash_column(h, col)
+        columns_out[label_names[k]] = (by_label[lo - size : lo], keys, cols)
 
 
 def _hash_mixed(h, label: str, dicts: list[dict]) -> None:

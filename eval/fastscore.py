@@ -264,13 +264,19 @@ def _fillers(side: Side, keep: np.ndarray, texts: list[str], names: list[str], n
     tails = side.rel_tail[keep]
     rows = side.row[tails].tolist()
     by_code = [normaliser.get(name) for name in names]
-    attr_names = list(map(by_code.__getitem__, side.label[tails].tolist()))
+    label = side.label[tails]
+    attr_names = list(map(by_code.__getitem__, label.tolist()))
     # dict.get(None) is None: a label without a normalising attribute reads as "no value"
     values = list(map(dict.get, map(side.attributes.__getitem__, rows), attr_names))
     is_str = np.fromiter(map(isinstance, values, repeat(str)), dtype=bool, count=len(values))
     out = np.empty(len(values), dtype=np.int64)
-    by_attr = list(zip(compress(attr_names, is_str), compress(values, is_str), strict=True))
-    out[is_str] = _intern(by_attr, lambda raw: f"{raw[0]}={normalise_text(raw[1])}", filler_code)
+    # Grouped by attribute name, so that the distinct values are plain strings (hashed once, when made).
+    attr_list = sorted({n for n in by_code if n})
+    name_code = np.array([attr_list.index(n) if n else -1 for n in by_code] + [-1], dtype=np.int64)[label]
+    for j, name in enumerate(attr_list):
+        these = is_str & (name_code == j)
+        word = f"{name}={{}}".format
+        out[these] = _intern(list(compress(values, these)), lambda raw, w=word: w(normalise_text(raw)), filler_code)
     is_text = ~is_str
     docs = side.rel_doc[keep][is_text].tolist()
     bounds = map(slice, side.start[tails][is_text].tolist(), side.end[tails][is_text].tolist())

@@ -302,8 +302,14 @@ def _facts(g, p, strict, is_slow, names, relation_names, texts, inv: Inventory):
     code = _codes(g, p, strict)
     filler_code: dict[str, int] = {}
     rows = []
+    gi = strict[0]
+    matched = gi[is_value[g.label[gi]]]  # gold value spans with a strict match (codes = gold positions)
+    is_matched = np.zeros(len(g.start) + 1, dtype=bool)
+    is_matched[matched] = True
     for side, head_code in ((g, np.arange(len(g.start), dtype=np.int64)), (p, code)):
         keep = ~is_slow[side.rel_doc] & (role_of[side.rel_label] >= 0) & is_value[side.label[side.rel_head]]
+        # Roles count only on matched value spans: the fillers of any other head are never compared.
+        keep &= is_matched[np.minimum(head_code[side.rel_head], len(g.start))]
         fill = _fillers(side, keep, texts, names, plan.normaliser, filler_code)
         rows.append((head_code[side.rel_head[keep]], role_of[side.rel_label[keep]], fill))
     size = [len(g.start) + len(p.start), max(n_roles, 1), max(len(filler_code), 1)]
@@ -325,10 +331,6 @@ def _facts(g, p, strict, is_slow, names, relation_names, texts, inv: Inventory):
     n_s = per_group(sc, sg)
     disagree = all_groups[(n_g != n_s) | (n_p != n_s)]  # (head, role) keys
 
-    gi = strict[0]
-    matched = gi[is_value[g.label[gi]]]  # gold value spans with a strict match (codes = gold positions)
-    is_matched = np.zeros(len(g.start) + 1, dtype=bool)
-    is_matched[matched] = True
     d_head, d_role = disagree // size[1], disagree % size[1]
     d_keep = is_matched[np.minimum(d_head, len(g.start))]
     d_head, d_role = d_head[d_keep], d_role[d_keep]

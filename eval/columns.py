@@ -9,8 +9,8 @@ then start, end and label name), so that every tie is broken as the per-document
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import is_, itemgetter
 
 import numpy as np
 
@@ -35,7 +35,7 @@ class Raw:
     start: tuple[int, ...]
     end: tuple[int, ...]
     labels: tuple[str, ...]
-    attributes: list[dict]  # `attributes` of each span, {} when missing or null
+    attributes: list[dict] | tuple[dict, ...]  # `attributes` of each span, {} when missing or null
     rel_n: np.ndarray  # relations per document
     rel_labels: list[str]
     rel_head: np.ndarray  # flat span index of each relation's head
@@ -54,7 +54,8 @@ def read(docs: list[dict], *, lenient: bool = False) -> Raw:
     except KeyError:  # a span without "attributes" (optional): the same, key by key
         start, end, labels, ids = zip(*map(itemgetter("start", "end", "label", "id"), spans), strict=True)
         attributes = [s.get("attributes") for s in spans]
-    attributes = [a or _EMPTY for a in attributes]
+    if any(map(is_, attributes, repeat(None))):  # pointer comparisons: no pass over the dicts themselves
+        attributes = [a or _EMPTY for a in attributes]
     rels_per_doc = [d.get("relations", ()) for d in docs]
     rel_n = np.fromiter(map(len, rels_per_doc), dtype=np.int64, count=len(docs))
     rel_labels, heads, tails, odd = [], [], [], set()

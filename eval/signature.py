@@ -87,22 +87,27 @@ def _hash_attributes(h, side: Side, labels: np.ndarray, label_names: list[str], 
     by_label = np.argsort(labels, kind="stable")
     sizes = np.bincount(labels, minlength=len(label_names)).tolist()
     attrs = side.attributes
-    dicts_all = list(map(attrs.__getitem__, side.row[by_label].tolist()))
+    rows_all = side.row[by_label].tolist()
     lo = 0
     for k, size in enumerate(sizes):
-        dicts, lo = dicts_all[lo : lo + size], lo + size
-        keys = tuple(sorted(dicts[0])) if dicts else ()
-        same = set(map(len, dicts)) <= {len(keys)}
-        if same and not keys:
-            h.update(_json(["none", label_names[k], size]))
+        rows, lo = rows_all[lo : lo + size], lo + size
+        keys = tuple(sorted(attrs[rows[0]])) if rows else ()
+        if not keys:
+            if set(map(len, map(attrs.__getitem__, rows))) <= {0}:
+                h.update(_json(["none", label_names[k], size]))
+            else:
+                _hash_mixed(h, label_names[k], list(map(attrs.__getitem__, rows)))
             continue
-        if same:
-            try:
-                values = list(map(itemgetter(*keys), dicts))
-            except KeyError:
-                same = False
+        try:
+            # Each dict's size and values in lockstep: the second look at a dict finds it in the cache.
+            dicts = map(attrs.__getitem__, rows), map(attrs.__getitem__, rows)
+            sizes_values = list(zip(map(len, dicts[0]), map(itemgetter(*keys), dicts[1]), strict=True))
+            counts, values = zip(*sizes_values, strict=True)
+            same = set(counts) == {len(keys)}
+        except KeyError:
+            same = False
         if not same:
-            _hash_mixed(h, label_names[k], dicts)
+            _hash_mixed(h, label_names[k], list(map(attrs.__getitem__, rows)))
             continue
         h.update(_json(["same", label_names[k], keys, size]))
         cols = list(zip(*values, strict=True)) if len(keys) > 1 else [tuple(values)]

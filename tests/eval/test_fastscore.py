@@ -115,3 +115,30 @@ def test_spans_listed_out_of_order_score_as_in_order():
     for doc in gold[:2] + pred[1:4]:
         rng.shuffle(doc["spans"])
     _same_report(gold, pred)
+
+
+def _edited(gold, edit):
+    changed = copy.deepcopy(gold)
+    edit(next(s for d in changed for s in d["spans"] if "number" in s["attributes"]))
+    return changed
+
+
+@pytest.mark.parametrize("edit", [
+    lambda s: s["attributes"].update(extra="x"),  # a key that the label's other spans lack
+    lambda s: s["attributes"].pop("unit"),
+    lambda s: s["attributes"].update(number=0.25),  # generated numbers are at least 1
+    lambda s: s["attributes"].update(number=[1.0, 2.0]),
+    lambda s: s["attributes"].update(number=None),
+    lambda s: s["attributes"].update(unit=s["attributes"]["unit"] + "x"),
+    lambda s: s.update(attributes=None),
+])
+def test_fingerprint_sees_every_attribute_change(edit):
+    gold, _ = corpus(5, 20, seed=3, relations_per_span=3.0)
+    assert gold_fingerprint(_edited(gold, edit)) != gold_fingerprint(gold)
+
+
+def test_fingerprint_tells_int_from_float():
+    gold, _ = corpus(5, 20, seed=3, relations_per_span=3.0)
+    base = _edited(gold, lambda s: s["attributes"].update(number=2.0))
+    as_int = _edited(gold, lambda s: s["attributes"].update(number=2))
+    assert gold_fingerprint(base) != gold_fingerprint(as_int)

@@ -24,7 +24,7 @@ from operator import and_, eq, getitem, is_, itemgetter
 import numpy as np
 
 from econfacts.eval.attributes import MISSING, REL_TOL, _attributes_by_label, same_value
-from econfacts.eval.columns import Side, UnknownArgument, codes, columns, duplicate_spans, read
+from econfacts.eval.columns import Side, UnknownArgument, attrs, codes, columns, duplicate_spans, read
 from econfacts.eval.counts import Counts, Tally
 from econfacts.eval.docscore import HEADLINE, DocScore, pair_documents, paired, score_document
 from econfacts.eval.documents import normalise_text, prepare
@@ -171,8 +171,8 @@ def _values(dicts: list[dict], names: list[str]) -> list[tuple]:
         return [() for _ in names]
     try:
         rows = list(map(itemgetter(*names), dicts))
-    except KeyError:
-        rows = [tuple(d.get(n, MISSING) for n in names) for d in dicts]
+    except (KeyError, TypeError):  # a key absent, or null attributes
+        rows = [tuple(attrs(d).get(n, MISSING) for n in names) for d in dicts]
         return list(zip(*rows, strict=True))
     return [tuple(rows)] if len(names) == 1 else list(zip(*rows, strict=True))
 
@@ -267,7 +267,10 @@ def _fillers(side: Side, keep: np.ndarray, texts: list[str], names: list[str], n
     label = side.label[tails]
     attr_names = list(map(by_code.__getitem__, label.tolist()))
     # dict.get(None) is None: a label without a normalising attribute reads as "no value"
-    values = list(map(dict.get, map(side.attributes.__getitem__, rows), attr_names))
+    try:
+        values = list(map(dict.get, map(side.attributes.__getitem__, rows), attr_names))
+    except TypeError:  # null attributes
+        values = list(map(dict.get, map(attrs, map(side.attributes.__getitem__, rows)), attr_names))
     is_str = np.fromiter(map(isinstance, values, repeat(str)), dtype=bool, count=len(values))
     out = np.empty(len(values), dtype=np.int64)
     # Grouped by attribute name, so that the distinct values are plain strings (hashed once, when made).

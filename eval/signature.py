@@ -15,7 +15,7 @@ from operator import is_, itemgetter
 import numpy as np
 
 from econfacts import __version__
-from econfacts.eval.columns import Side, codes, columns, read
+from econfacts.eval.columns import Side, attrs, codes, columns, read
 
 # Bump when any scoring rule changes, so that scores with different rules never share a signature.
 SCORER_VERSION = "1.0"
@@ -86,28 +86,31 @@ def _hash_attributes(h, side: Side, labels: np.ndarray, label_names: list[str], 
     (the usual case), one value column per key in sorted key order; otherwise the spans grouped by key set."""
     by_label = np.argsort(labels, kind="stable")
     sizes = np.bincount(labels, minlength=len(label_names)).tolist()
-    attrs = side.attributes
+    given = side.attributes
     rows_all = side.row[by_label].tolist()
     lo = 0
     for k, size in enumerate(sizes):
         rows, lo = rows_all[lo : lo + size], lo + size
-        keys = tuple(sorted(attrs[rows[0]])) if rows else ()
-        if not keys:
-            if set(map(len, map(attrs.__getitem__, rows))) <= {0}:
-                h.update(_json(["none", label_names[k], size]))
-            else:
-                _hash_mixed(h, label_names[k], list(map(attrs.__getitem__, rows)))
-            continue
+        keys = tuple(sorted(attrs(given[rows[0]]))) if rows else ()
         try:
+            if not keys:
+                if set(map(len, map(given.__getitem__, rows))) <= {0}:
+                    h.update(_json(["none", label_names[k], size]))
+                    continue
+                raise KeyError
             # Each dict's size and values in lockstep: the second look at a dict finds it in the cache.
-            dicts = map(attrs.__getitem__, rows), map(attrs.__getitem__, rows)
+            dicts = map(given.__getitem__, rows), map(given.__getitem__, rows)
             sizes_values = list(zip(map(len, dicts[0]), map(itemgetter(*keys), dicts[1]), strict=True))
             counts, values = zip(*sizes_values, strict=True)
             same = set(counts) == {len(keys)}
-        except KeyError:
+        except (KeyError, TypeError):  # a key absent, or null attributes
             same = False
         if not same:
-            _hash_mixed(h, label_names[k], list(map(attrs.__getitem__, rows)))
+            dicts = list(map(attrs, map(given.__getitem__, rows)))
+            if not keys and set(map(len, dicts)) <= {0}:  # null attributes read as {}: the same fingerprint
+                h.update(_json(["none", label_names[k], size]))
+            else:
+                _hash_mixed(h, label_names[k], dicts)
             continue
         h.update(_json(["same", label_names[k], keys, size]))
         cols = list(zip(*values, strict=True)) if len(keys) > 1 else [tuple(values)]

@@ -142,3 +142,11 @@ def test_fingerprint_tells_int_from_float():
     base = _edited(gold, lambda s: s["attributes"].update(number=2.0))
     as_int = _edited(gold, lambda s: s["attributes"].update(number=2))
     assert gold_fingerprint(base) != gold_fingerprint(as_int)
+
+
+def test_fingerprint_reads_null_attributes_as_empty():
+    gold, _ = corpus(5, 20, seed=3, relations_per_span=3.0)
+    bare = next(s for d in gold for s in d["spans"] if not s["attributes"])
+    nulled = copy.deepcopy(gold)
+    next(s for d in nulled for s in d["spans"] if s["id"] == bare["id"] and not s["attributes"])["attributes"] = None
+    assert gold_fingerprint(nulled) == gold_fingerprint(gold)

@@ -38,8 +38,8 @@ class Raw:
     """What `read` collects before the label codes of both sides are known."""
 
     n: np.ndarray  # spans per document
-    start: list[int]
-    end: list[int]
+    start: np.ndarray
+    end: np.ndarray
     labels: list[str]
     attributes: list  # `attributes` of each span as given: a dict, or None (or missing) read as {} (`attrs`)
     rel_n: np.ndarray  # relations per document
@@ -54,8 +54,8 @@ def read(docs: list[dict], *, lenient: bool = False) -> Raw:
     or with `lenient` (for the fingerprint) -1 in its place. Document by document: a document's dicts are
     still in the cache when its relations are resolved, and the temporary tuples stay small (measured: a
     third faster than flattening the corpus first)."""
-    start: list[int] = []
-    end: list[int] = []
+    start: list[np.ndarray] = []
+    end: list[np.ndarray] = []
     labels: list[str] = []
     attributes: list = []
     n, rel_n, rel_labels, heads, tails, odd = [], [], [], [], [], set()
@@ -70,8 +70,8 @@ def read(docs: list[dict], *, lenient: bool = False) -> Raw:
             except KeyError:  # a span without "attributes" (optional): the same, key by key
                 s, e, lab, ids = zip(*map(_SPAN_REQUIRED, spans), strict=True)
                 a = [x.get("attributes") for x in spans]
-            start += s
-            end += e
+            start.append(np.array(s, dtype=np.int64))  # now, while the int objects are in the cache
+            end.append(np.array(e, dtype=np.int64))
             labels += lab
             attributes += a
         index = dict(zip(ids, range(offset, offset + k), strict=True))
@@ -94,9 +94,14 @@ def read(docs: list[dict], *, lenient: bool = False) -> Raw:
         n.append(k)
         offset += k
     return Raw(
-        np.array(n, dtype=np.int64), start, end, labels, attributes, np.array(rel_n, dtype=np.int64), rel_labels,
+        np.array(n, dtype=np.int64), _concatenate(start), _concatenate(end), labels, attributes,
+        np.array(rel_n, dtype=np.int64), rel_labels,
         np.array(heads, dtype=np.int64), np.array(tails, dtype=np.int64), odd,
     )
+
+
+def _concatenate(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def codes(*lists: list[str]) -> tuple[list[str], dict[str, int]]:
@@ -125,8 +130,8 @@ def columns(raw: Raw, label_code: dict[str, int], relation_code: dict[str, int])
     n_docs = len(raw.n)
     total = int(raw.n.sum())
     doc = np.repeat(np.arange(n_docs, dtype=np.int64), raw.n)
-    start = np.array(raw.start, dtype=np.int64).reshape(total)
-    end = np.array(raw.end, dtype=np.int64).reshape(total)
+    start = np.asarray(raw.start, dtype=np.int64).reshape(total)
+    end = np.asarray(raw.end, dtype=np.int64).reshape(total)
     label = np.fromiter(map(label_code.__getitem__, raw.labels), dtype=np.int64, count=total)
     row = _sort_order(doc, start, end, label)
     position = np.empty_like(row)

@@ -185,8 +185,10 @@ def _gold_values(g: Side, positions: np.ndarray, label: str, names: list[str], g
         return None
     where, keys, cols = hit
     local = np.searchsorted(where, positions)  # `where` is sorted: each position's index in its label's columns
-    index = local.tolist()
-    return [tuple(map(cols[keys.index(n)].__getitem__, index)) for n in names]
+    if len(local) < 2:  # itemgetter of one index gives the value, not a tuple
+        return [tuple(cols[keys.index(n)][i] for i in local.tolist()) for n in names]
+    take = itemgetter(*local.tolist())
+    return [take(cols[keys.index(n)]) for n in names]
 
 
 def _float_pairs(a_col: tuple, b_col: tuple) -> np.ndarray:

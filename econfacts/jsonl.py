@@ -82,22 +82,8 @@ def _publish(tmp: str, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write through a temporary file in the same folder so that readers never see half a file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        _publish(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write through a temporary file in the same folder so that readers never see half a file."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -109,6 +95,11 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """UTF-8 with "\n" line ends, written atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def write_jsonl(path: str | os.PathLike, records: Iterable[object]) -> None:

@@ -55,7 +55,19 @@ _ENTITY_IN = re.compile(
 _OPENING_IN = re.compile(r"(?:^|[.;:!?]\s*|\n\s*)\W*In\s+(?:the\s+)?$")
 
 
-class NearestRelations(Baseline):
+class RelationBaseline(Baseline):
+    """A relation baseline reads the spans of each document and adds relations (predict_relations)."""
+
+    def predict(self, docs: list[dict]) -> list[dict]:
+        docs = check_documents(docs)
+        out = []
+        for d in docs:
+            spans = with_ids(d.get("spans", []))
+            out.append(to_record(d, spans, self.predict_relations(d, spans)))
+        return out
+
+
+class NearestRelations(RelationBaseline):
     """Heuristic relations following GUIDELINES.md section 3.
 
     Values: `value_of` the nearest INDICATOR of the value's own clause, else sentence, else the nearest
@@ -111,13 +123,6 @@ class NearestRelations(Baseline):
                 out += _value_roles(text, st, spans, head, by_name, tok_of, self.max_tokens)
         return out
 
-    def predict(self, docs: list[dict]) -> list[dict]:
-        docs = check_documents(docs)
-        out = []
-        for d in docs:
-            spans = with_ids(d.get("spans", []))
-            out.append(to_record(d, spans, self.predict_relations(d, spans)))
-        return out
 
 
 def _tails(spans, head, rel):
@@ -380,7 +385,7 @@ def candidate_pairs(doc: dict, spans: list[dict], window: int):
             yield head, tail, pair_features(doc, spans, head, tail, ctx)
 
 
-class PairClassifierRelations(Baseline):
+class PairClassifierRelations(RelationBaseline):
     """Logistic regression over candidate pairs; a pair's class is a relation name or "none".
     Only relations the signatures allow for the pair are considered, and each head keeps its most
     probable tail per relation."""
@@ -433,10 +438,3 @@ class PairClassifierRelations(Baseline):
             grouped[head_id].append({"head": head_id, "tail": tail_id, "label": name})
         return [r for head_id in sorted(grouped) for r in grouped[head_id]]
 
-    def predict(self, docs: list[dict]) -> list[dict]:
-        docs = check_documents(docs)
-        out = []
-        for d in docs:
-            spans = with_ids(d.get("spans", []))
-            out.append(to_record(d, spans, self.predict_relations(d, spans)))
-        return out

@@ -53,24 +53,20 @@ def mutate(fn):
     return build
 
 
-def _set(path: list, value):
-    def fn(doc):
-        target = doc
-        for key in path[:-1]:
-            target = span(target, key) if isinstance(key, str) and key.startswith("T") else target[key]
-        target[path[-1]] = value
+def _parent(doc: dict, path: list):
+    """The container of the last key of `path`; keys starting with T name spans by id."""
+    target = doc
+    for key in path[:-1]:
+        target = span(target, key) if isinstance(key, str) and key.startswith("T") else target[key]
+    return target
 
-    return mutate(fn)
+
+def _set(path: list, value):
+    return mutate(lambda doc: _parent(doc, path).__setitem__(path[-1], value))
 
 
 def _del(path: list):
-    def fn(doc):
-        target = doc
-        for key in path[:-1]:
-            target = span(target, key) if isinstance(key, str) and key.startswith("T") else target[key]
-        del target[path[-1]]
-
-    return mutate(fn)
+    return mutate(lambda doc: _parent(doc, path).__delitem__(path[-1]))
 
 
 def _shift(span_id, start, end):

@@ -19,19 +19,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import and_, eq, getitem, is_, itemgetter
+from operator import getitem
 
 import numpy as np
 
-from econfacts.eval.attributes import MISSING, REL_TOL, _attributes_by_label, same_value
-from econfacts.eval.columns import Side, UnknownArgument, attrs, codes, columns, duplicate_spans, read
+from econfacts.eval.attrcolumns import AttributeColumns
+from econfacts.eval.columns import CHUNK, Side, UnknownArgument, codes, columns, duplicate_spans, read
 from econfacts.eval.counts import Counts, Tally
 from econfacts.eval.docscore import HEADLINE, DocScore, pair_documents, paired, score_document
 from econfacts.eval.documents import normalise_text, prepare
 from econfacts.eval.facts import _plan
+from econfacts.eval.fastattributes import attribute_tallies
 from econfacts.eval.fastspans import not_flat, span_tables
 from econfacts.eval.relations import MODES
-from econfacts.eval.signature import fingerprint
+from econfacts.eval.signature import GoldFingerprint
 from econfacts.eval.spans import SCHEMES
 from econfacts.schema.inventory import Inventory
 
@@ -73,13 +74,24 @@ class CorpusCounts:
 
 
 def corpus_counts(gold_docs: list[dict], pred_docs: list[dict], inv: Inventory) -> CorpusCounts:
+    """The counts of every document, CHUNK documents at a time (in id order), merged."""
     pairs = paired(gold_docs, pred_docs)
+    fp = GoldFingerprint()
+    parts = []
+    for i in range(0, max(len(pairs), 1), CHUNK):
+        try:
+            parts.append(_chunk_counts(pairs[i : i + CHUNK], inv, fp))
+        except UnknownArgument:
+            pair_documents(gold_docs, pred_docs)  # words the first error exactly as the reference path does
+            raise
+    out = parts[0] if len(parts) == 1 else _merge(parts)
+    out.gold_fingerprint = fp.hexdigest()
+    return out
+
+
+def _chunk_counts(pairs: list[tuple[dict, dict]], inv: Inventory, fp: GoldFingerprint) -> CorpusCounts:
     gold = [g for g, _ in pairs]
-    try:
-        raw_g, raw_p = read(gold), read([p for _, p in pairs])
-    except UnknownArgument:
-        pair_documents(gold_docs, pred_docs)  # words the first error exactly as the reference path does
-        raise
+    raw_g, raw_p = read(gold), read([p for _, p in pairs])
     names, label_code = codes(raw_g.labels, raw_p.labels)
     relation_names, relation_code = codes(raw_g.rel_labels, raw_p.rel_labels)
     g, p = columns(raw_g, label_code, relation_code), columns(raw_p, label_code, relation_code)
@@ -94,8 +106,10 @@ def corpus_counts(gold_docs: list[dict], pred_docs: list[dict], inv: Inventory) 
     strict = _fast_only(strict, g, is_slow)
     exact = _fast_only(exact, g, is_slow)
     texts = [d.get("text", "") for d in gold]
-    gold_columns: dict = {}  # the fingerprint reads every gold attribute; the tallies reuse its columns
-
+    needed = np.zeros(len(p.start), dtype=bool)  # predicted attributes compared: strict pairs, relation tails
+    needed[strict[1]] = True
+    needed[p.rel_tail[p.rel_tail >= 0]] = True
+    attributes = AttributeColumns(g, p, names, inv, needed)
     out = CorpusCounts(
         labels=names,
         relation_labels=relation_names,
@@ -104,14 +118,51 @@ def corpus_counts(gold_docs: list[dict], pred_docs: list[dict], inv: Inventory) 
         facts=np.zeros((n_docs, 3)),
         attributes={a.name: [0, 0] for a in inv.attributes},
         roles={},
-        gold_fingerprint=fingerprint([d["id"] for d in gold], texts, g, names, relation_names, gold_columns),
+        gold_fingerprint="",
     )
-    _attribute_tallies(g, p, strict, names, inv, out.attributes, gold_columns)
-    out.facts, out.roles = _facts(g, p, strict, is_slow, names, relation_names, texts, inv)
+    fp.update([d["id"] for d in gold], texts, g, names, relation_names, attributes)
+    attribute_tallies(attributes, strict, g.label, names, out.attributes)
+    out.facts, out.roles = _facts(g, p, strict, exact, is_slow, names, relation_names, texts, inv, attributes)
     for d in sorted(slow):
         gp = prepare(gold[d])
         _put(out, d, score_document(gp, prepare(pairs[d][1], gp.text), inv), label_code, relation_code)
     return out
+
+
+def _merge(parts: list[CorpusCounts]) -> CorpusCounts:
+    """One CorpusCounts of the chunks' documents, in order, over the union of their labels."""
+    labels = sorted(set().union(*(part.labels for part in parts)))
+    relation_labels = sorted(set().union(*(part.relation_labels for part in parts)))
+
+    def stacked(tables: list[np.ndarray], names_of: list[list[str]], names: list[str]) -> np.ndarray:
+        where = {name: i for i, name in enumerate(names)}
+        out = []
+        for table, own in zip(tables, names_of, strict=True):
+            full = np.zeros((table.shape[0], len(names), 3))
+            full[:, [where[n] for n in own]] = table
+            out.append(full)
+        return np.concatenate(out)
+
+    def summed(rows_of: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for rows in rows_of:
+            for name, (agree, total) in rows.items():
+                row = out.setdefault(name, [0, 0])
+                row[0] += agree
+                row[1] += total
+        return out
+
+    return CorpusCounts(
+        labels=labels,
+        relation_labels=relation_labels,
+        spans={s: stacked([p.spans[s] for p in parts], [p.labels for p in parts], labels) for s in SCHEMES},
+        relations={m: stacked([p.relations[m] for p in parts], [p.relation_labels for p in parts], relation_labels)
+                   for m in MODES},
+        facts=np.concatenate([p.facts for p in parts]),
+        attributes=summed([p.attributes for p in parts]),
+        roles=summed([p.roles for p in parts]),
+        gold_fingerprint="",
+    )
 
 
 def _fast_only(pairs, g: Side, is_slow: np.ndarray):
@@ -165,129 +216,52 @@ def _relation_tables(g, p, strict, exact, is_slow, n_docs, n_rel) -> dict[str, n
     return out
 
 
-def _values(dicts: list[dict], names: list[str]) -> list[tuple]:
-    """The columns of `names` over `dicts`, MISSING where a key is absent (one C-level pass per dict)."""
-    if not dicts:
-        return [() for _ in names]
-    try:
-        rows = list(map(itemgetter(*names), dicts))
-    except (KeyError, TypeError):  # a key absent, or null attributes
-        rows = [tuple(attrs(d).get(n, MISSING) for n in names) for d in dicts]
-        return list(zip(*rows, strict=True))
-    return [tuple(rows)] if len(names) == 1 else list(zip(*rows, strict=True))
-
-
-def _gold_values(g: Side, positions: np.ndarray, label: str, names: list[str], gold_columns: dict):
-    """`_values` of the gold spans at these sorted positions, taken from the fingerprint's columns; None when
-    the label's spans lack one of `names` (then `_values` reads them, MISSING included)."""
-    hit = gold_columns.get(label)
-    if hit is None or not set(names) <= set(hit[1]):
-        return None
-    where, keys, cols = hit
-    local = np.searchsorted(where, positions)  # `where` is sorted: each position's index in its label's columns
-    if len(local) < 2:  # itemgetter of one index gives the value, not a tuple
-        return [tuple(cols[keys.index(n)][i] for i in local.tolist()) for n in names]
-    take = itemgetter(*local.tolist())
-    return [take(cols[keys.index(n)]) for n in names]
-
-
-def _float_pairs(a_col: tuple, b_col: tuple) -> np.ndarray:
-    """Where both values are floats (type exactly float: bools, ints, ranges and nulls are not)."""
-    a_float = map(is_, map(type, a_col), repeat(float))
-    b_float = map(is_, map(type, b_col), repeat(float))
-    return np.fromiter(map(and_, a_float, b_float), dtype=bool, count=len(a_col))
-
-
-def _numbers_close(a_col: tuple, b_col: tuple, attr, label: str) -> int:
-    """`same_value` for a number attribute: pairs of floats with numpy (math.isclose's rule, rel_tol only),
-    anything else (ints, ranges, null, missing) one by one."""
-    both = _float_pairs(a_col, b_col)
-    a = np.array(list(compress(a_col, both)), dtype=float)
-    b = np.array(list(compress(b_col, both)), dtype=float)
-    with np.errstate(invalid="ignore", over="ignore"):
-        diff = np.abs(b - a)
-        close = (a == b) | (np.isfinite(a) & np.isfinite(b) & ((diff <= np.abs(REL_TOL * b)) |
-                                                                (diff <= np.abs(REL_TOL * a))))
-    rest = ~both
-    rest_a, rest_b = compress(a_col, rest), compress(b_col, rest)
-    return int(close.sum()) + sum(map(same_value, repeat(attr), repeat(label), rest_a, rest_b))
-
-
-_STR_OR_NULL = {str, type(None)}
-
-
-def _free_text_agree(a_col: tuple, b_col: tuple, attr, label: str) -> int:
-    """`same_value` for free text: with strings and nulls only, each distinct string is normalised once and
-    the pairs compare as codes (null: -1, agreeing only with null); anything else one by one."""
-    if set(map(type, a_col)) | set(map(type, b_col)) <= _STR_OR_NULL:
-        distinct = dict.fromkeys(a_col + b_col)
-        normal: dict = {}
-        for text in distinct:
-            distinct[text] = -1 if text is None else normal.setdefault(normalise_text(text), len(normal))
-        return sum(map(eq, map(distinct.__getitem__, a_col), map(distinct.__getitem__, b_col)))
-    return sum(map(same_value, repeat(attr), repeat(label), a_col, b_col))
-
-
-def _attribute_tallies(g: Side, p: Side, strict, names, inv: Inventory, rows: dict[str, list[int]],
-                       gold_columns: dict) -> None:
-    """`attributes.attribute_tallies` over the strict pairs, one label and one attribute at a time.
-    `gold_columns` (from the fingerprint): label -> (sorted positions, keys, value columns) of the gold."""
-    by_label = _attributes_by_label(inv)
-    gi, pi = strict
-    label = g.label[gi]
-    g_rows, p_rows = g.row[gi], p.row[pi]
-    for k, name in enumerate(names):
-        attrs = by_label.get(name, ())
-        sel = label == k
-        n = int(sel.sum())
-        if not attrs or not n:
-            continue
-        a_cols = _gold_values(g, gi[sel], name, [a.name for a in attrs], gold_columns)
-        if a_cols is None:
-            a_cols = _values(list(map(g.attributes.__getitem__, g_rows[sel].tolist())), [a.name for a in attrs])
-        b_cols = _values(list(map(p.attributes.__getitem__, p_rows[sel].tolist())), [a.name for a in attrs])
-        for attr, a_col, b_col in zip(attrs, a_cols, b_cols, strict=True):
-            row = rows[attr.name]
-            row[1] += n
-            if attr.type == "choice":
-                row[0] += sum(map(and_, map(eq, a_col, b_col), map(is_, map(type, a_col), map(type, b_col))))
-            elif attr.type == "number":
-                row[0] += _numbers_close(a_col, b_col, attr, name)
-            elif attr.type == "text" and attr.constraint_for(name):
-                row[0] += sum(map(eq, a_col, b_col))  # same_value's rule: null and missing agree only with themselves
-            else:
-                row[0] += _free_text_agree(a_col, b_col, attr, name)
-
-
-def _fillers(side: Side, keep: np.ndarray, texts: list[str], names: list[str], normaliser: dict,
-             filler_code: dict) -> np.ndarray:
-    """Filler code of the tail of each kept relation, as `facts._filler` words it (texts: the gold texts).
-    C-level passes over the tails; only the distinct raw values are normalised in Python."""
+def _fillers(side: Side, keep: np.ndarray, names: list[str], normaliser: dict, filler_code: dict, values: dict,
+             codes_of) -> np.ndarray:
+    """Filler code of the tail of each kept relation, as `facts._filler` words it, for the tails whose label
+    has a normalising attribute with a string value (taken from the coded columns, each distinct value
+    normalised once); -1 for the others, which are compared by their text (`_text_fillers`)."""
     tails = side.rel_tail[keep]
-    rows = side.row[tails].tolist()
-    by_code = [normaliser.get(name) for name in names]
     label = side.label[tails]
-    attr_names = list(map(by_code.__getitem__, label.tolist()))
-    # dict.get(None) is None: a label without a normalising attribute reads as "no value"
-    try:
-        values = list(map(dict.get, map(side.attributes.__getitem__, rows), attr_names))
-    except TypeError:  # null attributes
-        values = list(map(dict.get, map(attrs, map(side.attributes.__getitem__, rows)), attr_names))
-    is_str = np.fromiter(map(isinstance, values, repeat(str)), dtype=bool, count=len(values))
-    out = np.empty(len(values), dtype=np.int64)
-    # Grouped by attribute name, so that the distinct values are plain strings (hashed once, when made).
-    attr_list = sorted({n for n in by_code if n})
-    name_code = np.array([attr_list.index(n) if n else -1 for n in by_code] + [-1], dtype=np.int64)[label]
-    for j, name in enumerate(attr_list):
-        these = is_str & (name_code == j)
-        word = f"{name}={{}}".format
-        out[these] = _intern(list(compress(values, these)), lambda raw, w=word: w(normalise_text(raw)), filler_code)
-    is_text = ~is_str
-    docs = side.rel_doc[keep][is_text].tolist()
-    bounds = map(slice, side.start[tails][is_text].tolist(), side.end[tails][is_text].tolist())
-    by_text = list(map(getitem, map(texts.__getitem__, docs), bounds))
-    out[is_text] = _intern(by_text, lambda raw: f"text={normalise_text(raw)}", filler_code)
+    out = np.full(len(tails), -1, dtype=np.int64)
+    for k, name in enumerate(names):
+        attr = normaliser.get(name)
+        these = np.flatnonzero(label == k) if attr else ()
+        if not len(these):
+            continue
+        local = np.searchsorted(values[k].positions, tails[these])
+        codes, table = codes_of(k, attr)
+        word = f"{attr}={{}}".format
+        if codes is not None:
+            by_code = np.full(max(table.values(), default=0) + 1, -1, dtype=np.int64)
+            for value, code in table.items():
+                if isinstance(value, str):
+                    by_code[code] = filler_code.setdefault(word(normalise_text(value)), len(filler_code))
+            out[these] = by_code[codes[local]]
+        else:  # values that cannot be coded: one by one
+            raws = list(map(values[k].columns[attr].__getitem__, local.tolist()))
+            is_str = np.fromiter(map(isinstance, raws, repeat(str)), dtype=bool, count=len(raws))
+            out[these[is_str]] = _intern(list(compress(raws, is_str.tolist())),
+                                         lambda raw, w=word: w(normalise_text(raw)), filler_code)
     return out
+
+
+def _text_fillers(g: Side, p: Side, exact, tails_g: np.ndarray, tails_p: np.ndarray, texts: list[str],
+                  filler_code: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Text filler codes of gold and predicted tails (sorted positions). Each distinct span is sliced and
+    normalised once, and a predicted span with the boundaries of a gold span (an `exact` pair) counts as
+    that gold span: the same boundaries in the same text are the same text."""
+    n_g = len(g.start)
+    as_gold = np.arange(n_g, n_g + len(p.start), dtype=np.int64)
+    as_gold[exact[1]] = exact[0]
+    spans, inverse = np.unique(np.concatenate([tails_g, as_gold[tails_p]]), return_inverse=True)
+    gold, pred = spans[spans < n_g], spans[spans >= n_g] - n_g  # `spans` is sorted: gold ones first
+    docs = np.concatenate([g.doc[gold], p.doc[pred]]).tolist()
+    bounds = map(slice, np.concatenate([g.start[gold], p.start[pred]]).tolist(),
+                 np.concatenate([g.end[gold], p.end[pred]]).tolist())
+    raws = list(map(getitem, map(texts.__getitem__, docs), bounds))
+    codes = _intern(raws, lambda raw: f"text={normalise_text(raw)}", filler_code)[inverse.reshape(-1)]
+    return codes[: len(tails_g)], codes[len(tails_g) :]
 
 
 def _intern(raws: list, word, filler_code: dict) -> np.ndarray:
@@ -298,7 +272,7 @@ def _intern(raws: list, word, filler_code: dict) -> np.ndarray:
     return np.fromiter(map(distinct.__getitem__, raws), dtype=np.int64, count=len(raws))
 
 
-def _facts(g, p, strict, is_slow, names, relation_names, texts, inv: Inventory):
+def _facts(g, p, strict, exact, is_slow, names, relation_names, texts, inv: Inventory, attributes):
     plan = _plan(inv)
     roles = plan.roles
     n_docs, n_roles = len(is_slow), len(roles)
@@ -311,12 +285,25 @@ def _facts(g, p, strict, is_slow, names, relation_names, texts, inv: Inventory):
     matched = gi[is_value[g.label[gi]]]  # gold value spans with a strict match (codes = gold positions)
     is_matched = np.zeros(len(g.start) + 1, dtype=bool)
     is_matched[matched] = True
-    for side, head_code in ((g, np.arange(len(g.start), dtype=np.int64)), (p, code)):
+    by_text = []
+
+    def gold_codes(k, attr):
+        codes = attributes.codes[(k, attr)]
+        return codes.gold, codes.keys()
+
+    def pred_codes(k, attr):
+        return attributes.pred_codes(k, attr), attributes.codes[(k, attr)].keys()
+
+    for side, head_code, values, codes_of in ((g, np.arange(len(g.start), dtype=np.int64), attributes.gold,
+                                               gold_codes), (p, code, attributes.pred, pred_codes)):
         keep = ~is_slow[side.rel_doc] & (role_of[side.rel_label] >= 0) & is_value[side.label[side.rel_head]]
         # Roles count only on matched value spans: the fillers of any other head are never compared.
         keep &= is_matched[np.minimum(head_code[side.rel_head], len(g.start))]
-        fill = _fillers(side, keep, texts, names, plan.normaliser, filler_code)
+        fill = _fillers(side, keep, names, plan.normaliser, filler_code, values, codes_of)
         rows.append((head_code[side.rel_head[keep]], role_of[side.rel_label[keep]], fill))
+        by_text.append((fill < 0, side.rel_tail[keep][fill < 0]))
+    (text_g, tails_g), (text_p, tails_p) = by_text
+    rows[0][2][text_g], rows[1][2][text_p] = _text_fillers(g, p, exact, tails_g, tails_p, texts, filler_code)
     size = [len(g.start) + len(p.start), max(n_roles, 1), max(len(filler_code), 1)]
     # Sets of fillers per (head, role): distinct rows on each side, then a (head, role) group agrees when
     # both sides have it with the same number of fillers, all of them shared.

@@ -56,6 +56,20 @@ def test_irregular_documents_go_to_the_reference_path_and_agree(seed):
     _same_report(gold, pred)
 
 
+def test_corpora_of_several_chunks_merge_to_the_reference_counts():
+    from econfacts.eval.columns import CHUNK
+
+    rng = random.Random(7)
+    gold, pred = corpus(2 * CHUNK + 17, 6, seed=7, noise=0.4, relations_per_span=3.0)
+    for doc in rng.sample(gold[:CHUNK], 3) + rng.sample(pred[CHUNK:], 3):
+        _odd(doc, rng)
+    pred[-1]["spans"][0]["label"] = "ZZZ_ONLY_IN_THE_LAST_CHUNK"  # the chunks' label sets differ
+    report = _same_report(gold, pred)
+    shuffled = copy.deepcopy(gold)
+    rng.shuffle(shuffled)
+    assert gold_fingerprint(shuffled) == report["signature"].split("gold:")[1].split("|")[0]
+
+
 def test_empty_corpus():
     _same_report([], [])
 
@@ -124,7 +138,6 @@ def _edited(gold, edit):
 
 
 @pytest.mark.parametrize("edit", [
-    lambda s: s["attributes"].update(extra="x"),  # a key that the label's other spans lack
     lambda s: s["attributes"].pop("unit"),
     lambda s: s["attributes"].update(number=0.25),  # generated numbers are at least 1
     lambda s: s["attributes"].update(number=[1.0, 2.0]),
@@ -135,6 +148,22 @@ def _edited(gold, edit):
 def test_fingerprint_sees_every_attribute_change(edit):
     gold, _ = corpus(5, 20, seed=3, relations_per_span=3.0)
     assert gold_fingerprint(_edited(gold, edit)) != gold_fingerprint(gold)
+
+
+def test_fingerprint_tells_a_missing_attribute_from_a_null_one():
+    gold, _ = corpus(5, 20, seed=3, relations_per_span=3.0)
+    missing = _edited(gold, lambda s: s["attributes"].pop("unit"))
+    null = _edited(gold, lambda s: s["attributes"].update(unit=None))
+    assert gold_fingerprint(missing) != gold_fingerprint(null)
+
+
+def test_fingerprint_ignores_attributes_the_scorer_never_reads():
+    gold, pred = corpus(5, 20, seed=3, noise=0.4, relations_per_span=3.0)
+    extra = _edited(gold, lambda s: s["attributes"].update(extra="x"))  # not an attribute of any label
+    bare = next(s for d in extra for s in d["spans"] if not s["attributes"])
+    bare["attributes"] = {"kind": "level"}  # a label that has no attributes in the inventory
+    assert gold_fingerprint(extra) == gold_fingerprint(gold)
+    assert score(extra, pred, bootstrap=0) == score(gold, pred, bootstrap=0)
 
 
 def test_fingerprint_tells_int_from_float():

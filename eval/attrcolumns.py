@@ -37,11 +37,10 @@ def label_values(side: Side, keys_by_label: dict[int, tuple[str, ...]],
     for k, keys in keys_by_label.items():
         positions = np.flatnonzero(side.label == k if only is None else (side.label == k) & only)
         rows = side.row[positions].tolist()
-        dicts = list(map(side.attributes.__getitem__, rows))
         try:
-            values = list(map(itemgetter(*keys), dicts))
+            values = list(map(itemgetter(*keys), map(side.attributes.__getitem__, rows)))
         except (KeyError, TypeError):  # a key absent, or null attributes
-            values = [tuple(attrs(d).get(key, MISSING) for key in keys) for d in dicts]
+            values = [tuple(attrs(side.attributes[r]).get(key, MISSING) for key in keys) for r in rows]
             if len(keys) == 1:
                 values = [v[0] for v in values]
         if len(keys) == 1:  # itemgetter of one key gives the value, not a tuple
@@ -128,16 +127,25 @@ class AttributeColumns:
                  pred_needed: np.ndarray | None = None):
         by_label = _attributes_by_label(inv)
         self.attributes = {k: by_label[n] for k, n in enumerate(names) if by_label.get(n)}
-        keys = {k: tuple(sorted(a.name for a in attrs)) for k, attrs in self.attributes.items()}
-        self.keys = keys
-        self.gold = label_values(gold, keys)
-        self.pred = label_values(pred, keys, pred_needed) if pred is not None else None
-        self.codes = {
-            (k, a.name): ValueCodes(self.gold[k].columns[a.name])
-            for k, attrs in self.attributes.items() for a in attrs if a.type != "number"
-        }
+        self.gold: dict[int, LabelValues] = {}
+        self.pred: dict[int, LabelValues] | None = None if pred is None else {}
+        self.codes: dict[tuple[int, str], ValueCodes] = {}
         self._pred_codes: dict[tuple[int, str], np.ndarray | None] = {}
         self._numbers: dict[tuple[str, int, str], Numbers] = {}
+        # Label by label, each column coded right after it is read, while its values are still in the cache.
+        for k, label_attributes in self.attributes.items():
+            keys = {k: tuple(sorted(a.name for a in label_attributes))}
+            self.gold.update(label_values(gold, keys))
+            if pred is not None:
+                self.pred.update(label_values(pred, keys, pred_needed))
+            for a in label_attributes:
+                if a.type == "number":
+                    for side in ("gold", "pred")[: 1 + (pred is not None)]:
+                        self.numbers(side, k, a.name)
+                    continue
+                self.codes[(k, a.name)] = ValueCodes(self.gold[k].columns[a.name])
+                if pred is not None:
+                    self.pred_codes(k, a.name)
 
     def pred_codes(self, k: int, name: str) -> np.ndarray | None:
         key = (k, name)

@@ -36,6 +36,11 @@ def same_value(attr: Attribute, label: str, a: object, b: object) -> bool:
     return a == b
 
 
+def agree(attr: Attribute, label: str, a: object, b: object) -> bool:
+    """Whether a gold and a predicted value of `attr` agree: a choice also needs the same type (2 is not 2.0)."""
+    return (a == b and type(a) is type(b)) if attr.type == "choice" else same_value(attr, label, a, b)
+
+
 def strict_pairs(gold: Prepared, pred: Prepared) -> list[tuple[tuple, dict, dict]]:
     """(span, gold attributes, predicted attributes) for every strictly matched span."""
     pred_attrs = {span: attrs for span, attrs in pred.by_id.values()}
@@ -55,13 +60,12 @@ def _attributes_by_label(inv: Inventory) -> dict[str, tuple[Attribute, ...]]:
 
 def attribute_tallies(pairs, inv: Inventory) -> dict[str, Tally]:
     """attribute -> agreements over the strictly matched spans that carry it."""
-    agree: dict[str, list[int]] = {a.name: [0, 0] for a in inv.attributes}
+    rows: dict[str, list[int]] = {a.name: [0, 0] for a in inv.attributes}
     by_label = _attributes_by_label(inv)
     for span, g, p in pairs:
         label = span[2]
         for attr in by_label.get(label, ()):
-            row = agree[attr.name]
+            row = rows[attr.name]
             row[1] += 1
-            a, b = g.get(attr.name, MISSING), p.get(attr.name, MISSING)
-            row[0] += (a == b and type(a) is type(b)) if attr.type == "choice" else same_value(attr, label, a, b)
-    return {name: Tally(*row) for name, row in agree.items()}
+            row[0] += agree(attr, label, g.get(attr.name, MISSING), p.get(attr.name, MISSING))
+    return {name: Tally(*row) for name, row in rows.items()}

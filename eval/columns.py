@@ -8,24 +8,23 @@ then start, end and label name), so that every tie is broken as the per-document
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import count, repeat
 from operator import itemgetter
 
 import numpy as np
 
-_LABEL = itemgetter("label")
-_HEAD, _TAIL = itemgetter("head"), itemgetter("tail")
 # One C-level pass per dict: on large corpora each separate pass over the dicts costs a cache miss per dict.
 _SPAN = itemgetter("start", "end", "label", "id", "attributes")
 _SPAN_REQUIRED = itemgetter("start", "end", "label", "id")
 _RELATION = itemgetter("head", "tail", "label")
 EMPTY: dict = {}  # shared, never written to
 # Documents read and scored together. A chunk's dicts and arrays stay in the CPU cache between the passes
-# over them, so that the time grows linearly with the corpus; 256 was the fastest of 16 to 100,000 on
-# 200,000 and 2,000,000 spans (eval/speed.py). The gold fingerprint is hashed chunk by chunk: changing
-# this changes every fingerprint.
-CHUNK = 256
+# over them, so that the time grows linearly with the corpus; on 200,000 spans of JSON-parsed documents,
+# 64 to 128 were the fastest of 32 to 1,000,000 (eval/speed.py; 256 was 10 % slower, one chunk 25 %). The
+# gold fingerprint is hashed chunk by chunk: changing this changes every fingerprint.
+CHUNK = 128
 
 
 def attrs(a) -> dict:
@@ -45,25 +44,49 @@ class Raw:
     n: np.ndarray  # spans per document
     start: np.ndarray
     end: np.ndarray
-    labels: list[str]
+    labels: np.ndarray  # Coder codes of the span labels
     attributes: list  # `attributes` of each span as given: a dict, or None (or missing) read as {} (`attrs`)
     rel_n: np.ndarray  # relations per document
-    rel_labels: list[str]
+    rel_labels: np.ndarray  # Coder codes of the relation labels
     rel_head: np.ndarray  # flat span index of each relation's head
     rel_tail: np.ndarray
     odd: set[int]  # documents with a duplicate span id (the reference keeps the last one)
 
 
-def read(docs: list[dict], *, lenient: bool = False) -> Raw:
+class Coder:
+    """Integer codes for strings (labels), one dict operation per string: a string's code is the number of
+    strings coded before its first occurrence. `finish` gives the names in sorted order and turns the codes
+    into positions in that order, so that comparing codes compares the names. One Coder serves both sides
+    of a chunk, so that their codes agree."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, int] = {}
+        self.next = count()
+
+    def finish(self) -> tuple[list[str], Callable[[np.ndarray], np.ndarray]]:
+        keys = list(self.table)  # in order of first occurrence, so their codes increase
+        first = np.fromiter(self.table.values(), np.int64, len(keys))
+        names = sorted(keys)
+        rank = np.array([names.index(key) for key in keys], dtype=np.int64)
+
+        def dense(codes: np.ndarray) -> np.ndarray:
+            return rank[np.searchsorted(first, codes)] if len(codes) else np.zeros(0, np.int64)
+
+        return names, dense
+
+
+def read(docs: list[dict], labels: Coder, relation_labels: Coder, *, lenient: bool = False) -> Raw:
     """Flatten the spans and relations of `docs` (in the order given); UnknownArgument on a dangling relation,
     or with `lenient` (for the fingerprint) -1 in its place. Document by document: a document's dicts are
     still in the cache when its relations are resolved, and the temporary tuples stay small (measured: a
     third faster than flattening the corpus first)."""
     start: list[np.ndarray] = []
     end: list[np.ndarray] = []
-    labels: list[str] = []
+    label_codes: list[int] = []
     attributes: list = []
-    n, rel_n, rel_labels, heads, tails, odd = [], [], [], [], [], set()
+    n, rel_n, rel_codes, heads, tails, odd = [], [], [], [], [], set()
+    code_label = labels.table.setdefault
+    code_relation = relation_labels.table.setdefault
     offset = 0
     for d, doc in enumerate(docs):
         spans = doc.get("spans", ())
@@ -77,7 +100,7 @@ def read(docs: list[dict], *, lenient: bool = False) -> Raw:
                 a = [x.get("attributes") for x in spans]
             start.append(np.array(s, dtype=np.int64))  # now, while the int objects are in the cache
             end.append(np.array(e, dtype=np.int64))
-            labels += lab
+            label_codes += map(code_label, lab, labels.next)  # fresh strings: hashed once, here
             attributes += a
         index = dict(zip(ids, range(offset, offset + k), strict=True))
         if len(index) != k:
@@ -95,24 +118,18 @@ def read(docs: list[dict], *, lenient: bool = False) -> Raw:
                     tails += map(index.__getitem__, t)
             except KeyError as exc:
                 raise UnknownArgument(d) from exc
-            rel_labels += lab
+            rel_codes += map(code_relation, lab, relation_labels.next)
         n.append(k)
         offset += k
     return Raw(
-        np.array(n, dtype=np.int64), _concatenate(start), _concatenate(end), labels, attributes,
-        np.array(rel_n, dtype=np.int64), rel_labels,
+        np.array(n, dtype=np.int64), _concatenate(start), _concatenate(end), np.array(label_codes, dtype=np.int64),
+        attributes, np.array(rel_n, dtype=np.int64), np.array(rel_codes, dtype=np.int64),
         np.array(heads, dtype=np.int64), np.array(tails, dtype=np.int64), odd,
     )
 
 
 def _concatenate(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-
-
-def codes(*lists: list[str]) -> tuple[list[str], dict[str, int]]:
-    """Names in sorted order and their codes, so that comparing codes compares the names."""
-    names = sorted(set().union(*map(set, lists)))
-    return names, {name: i for i, name in enumerate(names)}
 
 
 @dataclass
@@ -131,18 +148,20 @@ class Side:
     odd: set[int]
 
 
-def columns(raw: Raw, label_code: dict[str, int], relation_code: dict[str, int]) -> Side:
+def columns(raw: Raw, label_code: Callable[[np.ndarray], np.ndarray],
+            relation_code: Callable[[np.ndarray], np.ndarray]) -> Side:
+    """The sorted columns of one side; `label_code` and `relation_code` (from `Coder.finish`) turn the raw
+    codes into positions in the sorted names."""
     n_docs = len(raw.n)
     total = int(raw.n.sum())
     doc = np.repeat(np.arange(n_docs, dtype=np.int64), raw.n)
     start = np.asarray(raw.start, dtype=np.int64).reshape(total)
     end = np.asarray(raw.end, dtype=np.int64).reshape(total)
-    label = np.fromiter(map(label_code.__getitem__, raw.labels), dtype=np.int64, count=total)
+    label = label_code(raw.labels)
     row = _sort_order(doc, start, end, label)
     position = np.empty_like(row)
     position[row] = np.arange(total, dtype=np.int64)
     offset = np.concatenate([[0], np.cumsum(raw.n)[:-1]]).astype(np.int64) if n_docs else np.zeros(0, np.int64)
-    n_rel = len(raw.rel_labels)
     return Side(
         attributes=raw.attributes,
         doc=doc,
@@ -152,7 +171,7 @@ def columns(raw: Raw, label_code: dict[str, int], relation_code: dict[str, int])
         row=row,
         offset=offset,
         rel_doc=np.repeat(np.arange(n_docs, dtype=np.int64), raw.rel_n),
-        rel_label=np.fromiter(map(relation_code.__getitem__, raw.rel_labels), dtype=np.int64, count=n_rel),
+        rel_label=relation_code(raw.rel_labels),
         rel_head=_positions(position, raw.rel_head),
         rel_tail=_positions(position, raw.rel_tail),
         odd=raw.odd,

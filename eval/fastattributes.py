@@ -2,7 +2,7 @@
 
 Same rule as the reference path: text and choice values agree when their codes agree (free text through
 its normalised form), floats by math.isclose's rule with numpy; the pairs that codes and floats cannot
-decide (ranges, ints, unusual types) go through `attributes.same_value` one by one.
+decide (ints, odd ranges, unusual types) go through `attributes.agree` one by one.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from itertools import repeat
 import numpy as np
 
 from econfacts.eval.attrcolumns import FLOAT, OTHER, AttributeColumns
-from econfacts.eval.attributes import REL_TOL, same_value
+from econfacts.eval.attributes import REL_TOL, agree
 from econfacts.eval.documents import normalise_text
 
 
@@ -63,7 +63,7 @@ def _pick(col: tuple, index: np.ndarray) -> list:
 
 
 def _one_by_one(a_col, b_col, lg, lp, attr, label: str) -> int:
-    return sum(map(same_value, repeat(attr), repeat(label), _pick(a_col, lg), _pick(b_col, lp)))
+    return sum(map(agree, repeat(attr), repeat(label), _pick(a_col, lg), _pick(b_col, lp)))
 
 
 def _numbers_agree(columns: AttributeColumns, k: int, attr, lg, lp, label: str) -> int:

@@ -24,7 +24,7 @@ from operator import getitem
 import numpy as np
 
 from econfacts.eval.attrcolumns import AttributeColumns
-from econfacts.eval.columns import CHUNK, Side, UnknownArgument, codes, columns, duplicate_spans, read
+from econfacts.eval.columns import CHUNK, Coder, Side, UnknownArgument, columns, duplicate_spans, read
 from econfacts.eval.counts import Counts, Tally
 from econfacts.eval.docscore import HEADLINE, DocScore, pair_documents, paired, score_document
 from econfacts.eval.documents import normalise_text, prepare
@@ -91,9 +91,11 @@ def corpus_counts(gold_docs: list[dict], pred_docs: list[dict], inv: Inventory) 
 
 def _chunk_counts(pairs: list[tuple[dict, dict]], inv: Inventory, fp: GoldFingerprint) -> CorpusCounts:
     gold = [g for g, _ in pairs]
-    raw_g, raw_p = read(gold), read([p for _, p in pairs])
-    names, label_code = codes(raw_g.labels, raw_p.labels)
-    relation_names, relation_code = codes(raw_g.rel_labels, raw_p.rel_labels)
+    labels, relation_labels = Coder(), Coder()
+    raw_g = read(gold, labels, relation_labels)
+    raw_p = read([p for _, p in pairs], labels, relation_labels)
+    names, label_code = labels.finish()
+    relation_names, relation_code = relation_labels.finish()
     g, p = columns(raw_g, label_code, relation_code), columns(raw_p, label_code, relation_code)
     n_docs = len(pairs)
     tables, strict, exact = span_tables(
@@ -123,9 +125,11 @@ def _chunk_counts(pairs: list[tuple[dict, dict]], inv: Inventory, fp: GoldFinger
     fp.update([d["id"] for d in gold], texts, g, names, relation_names, attributes)
     attribute_tallies(attributes, strict, g.label, names, out.attributes)
     out.facts, out.roles = _facts(g, p, strict, exact, is_slow, names, relation_names, texts, inv, attributes)
+    label_index = {name: i for i, name in enumerate(names)}
+    relation_index = {name: i for i, name in enumerate(relation_names)}
     for d in sorted(slow):
         gp = prepare(gold[d])
-        _put(out, d, score_document(gp, prepare(pairs[d][1], gp.text), inv), label_code, relation_code)
+        _put(out, d, score_document(gp, prepare(pairs[d][1], gp.text), inv), label_index, relation_index)
     return out
 
 
@@ -339,16 +343,16 @@ def _facts(g, p, strict, exact, is_slow, names, relation_names, texts, inv: Inve
     return np.stack([tp, n_pred - tp, n_gold - tp], axis=-1).astype(float), role_rows
 
 
-def _put(out: CorpusCounts, d: int, score: DocScore, label_code: dict, relation_code: dict) -> None:
+def _put(out: CorpusCounts, d: int, score: DocScore, label_index: dict, relation_index: dict) -> None:
     """Write one document's reference DocScore into the corpus arrays."""
     for scheme, table in out.spans.items():
         table[d] = 0.0
         for label, c in score.spans.get(scheme, {}).items():
-            table[d, label_code[label]] = c.as_tuple()
+            table[d, label_index[label]] = c.as_tuple()
     for mode, table in out.relations.items():
         table[d] = 0.0
         for label, c in score.relations.get(mode, {}).items():
-            table[d, relation_code[label]] = c.as_tuple()
+            table[d, relation_index[label]] = c.as_tuple()
     out.facts[d] = score.facts.as_tuple()
     for name, t in score.attributes.items():
         row = out.attributes.setdefault(name, [0, 0])

@@ -17,7 +17,7 @@ import numpy as np
 from econfacts import __version__
 from econfacts.eval.attrcolumns import FLOAT, OTHER, AttributeColumns, Numbers
 from econfacts.eval.attributes import MISSING
-from econfacts.eval.columns import CHUNK, Side, codes, columns, read
+from econfacts.eval.columns import CHUNK, Coder, Side, columns, read
 from econfacts.schema.inventory import Inventory, load_inventory
 
 # Bump when any scoring rule changes, so that scores with different rules never share a signature.
@@ -128,9 +128,10 @@ def gold_fingerprint(gold_docs: list[dict], inv: Inventory | None = None) -> str
     fp = GoldFingerprint()
     for i in range(0, max(len(docs), 1), CHUNK):  # an empty corpus is one empty chunk, as the scorer reads it
         chunk = docs[i : i + CHUNK]
-        raw = read(chunk, lenient=True)
-        names, label_code = codes(raw.labels)
-        relation_names, relation_code = codes(raw.rel_labels)
+        labels, relation_labels = Coder(), Coder()
+        raw = read(chunk, labels, relation_labels, lenient=True)
+        names, label_code = labels.finish()
+        relation_names, relation_code = relation_labels.finish()
         side = columns(raw, label_code, relation_code)
         fp.update([d["id"] for d in chunk], [d.get("text", "") for d in chunk], side, names, relation_names,
                   AttributeColumns(side, None, names, inv))

@@ -70,6 +70,68 @@ def test_corpora_of_several_chunks_merge_to_the_reference_counts():
     assert gold_fingerprint(shuffled) == report["signature"].split("gold:")[1].split("|")[0]
 
 
+ODD_VALUES = [float("nan"), float("inf"), -0.0, 0.0, 2, True, None, [1.0, 2.0], [1, 2.0], [1.0, 2.0, 3.0], [1.0],
+              "7", {"x": 1}, 1e-300, 1.0000001]
+# Gold and predicted values of one attribute that look alike: the reference agrees on some, not on others.
+ODD_PAIRS = [(2.0, 2), (2, 2), (True, 1.0), (True, True), (float("nan"), float("nan")), (float("inf"), float("inf")),
+             (-0.0, 0.0), ([1.0, 2.0], [1, 2.0]), ([1.0, 2.0], [1.0, 2.0000001]), ([1.0, 2.0], [1.0, 2.1]),
+             ([1.0], [1.0]), (1.0, [1.0, 2.0]), ([1.0, 1.0], 1.0), ("7", "7"), ("Share", "share"), (" a  b ", "A B"),
+             ({"x": 1}, {"x": 1}), (None, "gone")]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_unusual_attribute_values_agree_with_the_reference(seed):
+    """Values that the coded and float columns cannot take (ints, bools, odd ranges, unhashable or
+    non-finite values, missing keys) must be compared exactly as the reference path compares them."""
+    rng = random.Random(seed)
+    gold, pred = corpus(6, 40, seed=seed, noise=0.2, relations_per_span=3.0)
+    pred = copy.deepcopy(pred)  # predictions may share attribute dicts with the gold
+    for doc in gold + pred:
+        for span in doc["spans"]:
+            attrs = span["attributes"]
+            for name in list(attrs):
+                roll = rng.random()
+                if roll < 0.1:
+                    attrs[name] = rng.choice(ODD_VALUES)
+                elif roll < 0.15:
+                    del attrs[name]
+    gold_spans = {(d["id"], s["id"]): s for d in gold for s in d["spans"]}
+    for doc in pred:  # predictions keep gold span ids: give some pairs look-alike values
+        for span in doc["spans"]:
+            twin = gold_spans.get((doc["id"], span["id"]))
+            if twin is not None and twin["attributes"] and rng.random() < 0.4:
+                name = rng.choice(sorted(twin["attributes"]))
+                twin["attributes"][name], value = rng.choice(ODD_PAIRS)
+                if value == "gone":
+                    span["attributes"].pop(name, None)
+                else:
+                    span["attributes"][name] = value
+    _same_report(gold, pred)
+
+
+def test_every_look_alike_pair_on_every_attribute_agrees_with_the_reference():
+    """Each pair of ODD_PAIRS on each attribute of a strictly matched span, once (cycling through them)."""
+    gold, pred = corpus(12, 60, seed=11, noise=0.0, relations_per_span=1.0)
+    pred = copy.deepcopy(pred)  # predictions may share attribute dicts with the gold
+    combos = [(name, pair) for name in ("number", "kind", "unit", "canonical", "value") for pair in ODD_PAIRS]
+    left = list(combos)
+    gold_spans = {(d["id"], s["id"]): s for d in gold for s in d["spans"]}
+    for doc in pred:
+        for span in doc["spans"]:
+            twin = gold_spans[(doc["id"], span["id"])]
+            todo = [c for c in left if c[0] in twin["attributes"]]
+            if not todo:
+                continue
+            name, (twin["attributes"][name], value) = todo[0]
+            left.remove(todo[0])
+            if value == "gone":
+                span["attributes"].pop(name, None)
+            else:
+                span["attributes"][name] = value
+    assert not left  # every combination was placed
+    _same_report(gold, pred)
+
+
 def test_empty_corpus():
     _same_report([], [])
 

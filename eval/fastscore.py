@@ -108,9 +108,12 @@ def _chunk_counts(pairs: list[tuple[dict, dict]], inv: Inventory, fp: GoldFinger
     strict = _fast_only(strict, g, is_slow)
     exact = _fast_only(exact, g, is_slow)
     texts = [d.get("text", "") for d in gold]
-    needed = np.zeros(len(p.start), dtype=bool)  # predicted attributes compared: strict pairs, relation tails
+    # The predicted attributes that are compared: those of strict pairs, and the normalising attribute of a
+    # relation tail (a fact filler).
+    needed = np.zeros(len(p.start), dtype=bool)
     needed[strict[1]] = True
-    needed[p.rel_tail[p.rel_tail >= 0]] = True
+    normalised = np.array([bool(_plan(inv).normaliser.get(n)) for n in names] + [False])
+    needed[p.rel_tail[normalised[p.label[p.rel_tail]]]] = True
     attributes = AttributeColumns(g, p, names, inv, needed)
     out = CorpusCounts(
         labels=names,

@@ -294,12 +294,13 @@ def _facts(g, p, strict, exact, is_slow, names, relation_names, texts, inv: Inve
     is_matched[matched] = True
     by_text = []
 
-    def gold_codes(k, attr):
-        codes = attributes.codes[(k, attr)]
-        return codes.gold, codes.keys()
+    def gold_codes(k, attr):  # a number attribute has no codes: its fillers are read one by one
+        codes = attributes.codes.get((k, attr))
+        return (None, {}) if codes is None else (codes.gold, codes.keys())
 
     def pred_codes(k, attr):
-        return attributes.pred_codes(k, attr), attributes.codes[(k, attr)].keys()
+        codes = attributes.codes.get((k, attr))
+        return (None, {}) if codes is None else (attributes.pred_codes(k, attr), codes.keys())
 
     for side, head_code, values, codes_of in ((g, np.arange(len(g.start), dtype=np.int64), attributes.gold,
                                                gold_codes), (p, code, attributes.pred, pred_codes)):

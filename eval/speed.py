@@ -8,7 +8,8 @@
    dataset/passes/pass_a.jsonl); the same figures at 100 spans per document follow, for comparison.
 2. The full scoring without bootstrap (four span schemes, relations, attributes, facts, gold fingerprint)
    against nervaluate 1.2.1 (its four schemes, overall and per label) on the same spans, side by side.
-3. The same scoring on the large corpus, to show that the time grows linearly.
+3. The same scoring on the large corpus, to show that the time grows linearly, beside a bare pass that only
+   reads every value the scorer reads: its rate ratio between the sizes is what the machine's memory allows.
 4. The bootstrap (1000 resamples over the cached per-document counts), timed on its own.
 
 Each corpus size runs in a fresh Python process, so that one run's memory (heap growth, allocator state)
@@ -29,6 +30,8 @@ import statistics
 import subprocess
 import sys
 import time
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from econfacts.eval.bootstrap import f1_intervals
@@ -54,6 +57,18 @@ def _as_parsed(gold: list[dict], pred: list[dict]) -> tuple[list[dict], list[dic
     dicts, relation dicts and strings between gold and predictions, which would flatter the scorer's cache
     use and its dict lookups), one `json.loads` per document."""
     return [[json.loads(json.dumps(d)) for d in docs] for docs in (gold, pred)]
+
+
+def _touch(docs: list[dict]) -> int:
+    """Read every value the scorer reads, and nothing more: how fast this machine walks these objects."""
+    span, relation, attributes = itemgetter("start", "end", "label", "id", "attributes"), itemgetter(
+        "head", "tail", "label"), itemgetter("attributes")
+    n = 0
+    for doc in docs:
+        spans = doc["spans"]
+        n += len(list(map(span, spans))) + len(list(map(relation, doc["relations"])))
+        n += len(list(chain.from_iterable(map(dict.values, filter(None, map(attributes, spans))))))
+    return n
 
 
 def _interleaved(jobs: dict, rounds: int) -> tuple[dict, dict[str, list[float]], dict[str, list[float]]]:
@@ -124,7 +139,7 @@ def _run(n_spans: int, spans_per_doc: int, rate: float, args, inv, with_nervalua
     print(f"\n{n_docs} documents, {n_gold} gold spans, {n_pred} predicted spans, {n_rel} gold relations, "
           f"{n_rel_pred} predicted relations ({n_gold / n_docs:.1f} spans, {n_rel / n_docs:.1f} relations per "
           f"gold document; generated in {t_gen:.1f} s)")
-    jobs = {"econfacts": lambda: score(gold, pred, bootstrap=0)}
+    jobs = {"econfacts": lambda: score(gold, pred, bootstrap=0), "touch": lambda: _touch(gold) + _touch(pred)}
     if with_nervaluate:
         jobs["nervaluate"] = lambda: _nervaluate(gold, pred, list(inv.label_names))
     results, cpu, wall = _interleaved(jobs, args.repeat)
@@ -132,6 +147,8 @@ def _run(n_spans: int, spans_per_doc: int, rate: float, args, inv, with_nervalua
     strict_f1, fact_f1 = report["spans"]["strict"]["micro"]["f1"], report["facts"]["f1"]
     print(f"  econfacts, full scoring, no bootstrap:   {_runs(ours)} {n_gold / min(ours):12,.0f} gold spans/s"
           f"   (wall {_runs(wall['econfacts'])}; strict span F1 {strict_f1:.4f}, fact F1 {fact_f1:.4f})")
+    print(f"  bare pass over the same dicts (each span's fields, relation's fields and attribute value read once):"
+          f" {_runs(cpu['touch'])} {n_gold / min(cpu['touch']):12,.0f} gold spans/s")
     if with_nervaluate:
         ner = cpu["nervaluate"]
         strict = results["nervaluate"]["overall"]["strict"]
@@ -146,11 +163,11 @@ def _run(n_spans: int, spans_per_doc: int, rate: float, args, inv, with_nervalua
     _, t_bs = _timed(lambda: f1_intervals(stats, resamples=args.resamples, seed=12345, zero_division=0.0))
     print(f"  bootstrap alone, {args.resamples} resamples over {n_docs} documents: {t_bs:7.2f} s CPU"
           f"   (wall {_timed.wall:.2f} s)")
-    return n_gold / min(ours)
+    return {"rate": n_gold / min(ours), "touch": n_gold / min(cpu["touch"])}
 
 
-def _in_fresh_process(n_spans: int, spans_per_doc: int, rate: float, args, with_nervaluate: bool) -> float:
-    """`_run` in a child process; its report is echoed, its spans/s rate returned."""
+def _in_fresh_process(n_spans: int, spans_per_doc: int, rate: float, args, with_nervaluate: bool) -> dict:
+    """`_run` in a child process; its report is echoed, its spans/s rates (scorer, bare pass) returned."""
     cmd = [sys.executable, "-m", "econfacts.eval.speed", "--single", str(n_spans), "--spans-per-doc",
            str(spans_per_doc), "--rate", repr(rate), "--resamples", str(args.resamples), "--seed", str(args.seed),
            "--repeat", str(args.repeat)]
@@ -161,14 +178,14 @@ def _in_fresh_process(n_spans: int, spans_per_doc: int, rate: float, args, with_
         raise SystemExit(f"speed run for {n_spans} spans failed:\n{done.stderr}")
     lines = done.stdout.splitlines()
     print("\n".join(lines[:-1]), flush=True)
-    return json.loads(lines[-1])["rate"]
+    return json.loads(lines[-1])
 
 
 def _single(args, inv) -> int:
     rate = _run(args.single, args.spans_per_doc, args.rate, args, inv, not args.skip_nervaluate)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(f"  peak resident memory of this process: {peak:,.0f} MiB")
-    print(json.dumps({"rate": rate}))
+    print(json.dumps(rate))
     return 0
 
 
@@ -208,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     rates["small"] = _in_fresh_process(args.spans, spans_per_doc, rate, args, not args.skip_nervaluate)
     if args.large:
         rates["large"] = _in_fresh_process(args.large, spans_per_doc, rate, args, False)
-        print(f"\nscaling: {args.spans:,} gold spans at {rates['small']:,.0f} spans/s, {args.large:,} at "
-              f"{rates['large']:,.0f} spans/s: {args.large / args.spans:.0f}x the spans at "
-              f"{rates['large'] / rates['small']:.2f}x the spans/s rate (1.00 = linear)")
+        small, large = rates["small"], rates["large"]
+        print(f"\nscaling: {args.spans:,} gold spans at {small['rate']:,.0f} spans/s, {args.large:,} at "
+              f"{large['rate']:,.0f} spans/s: {args.large / args.spans:.0f}x the spans at "
+              f"{large['rate'] / small['rate']:.2f}x the spans/s rate (1.00 = linear); the bare pass over the "
+              f"same dicts: {large['touch'] / small['touch']:.2f}x (what this machine's memory allows)")
     if args.also_spans_per_doc:
         other = args.also_spans_per_doc
         print(f"\nfor comparison, {other} gold spans per document (same {density:.2f} relations per span):")

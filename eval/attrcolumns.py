@@ -9,7 +9,7 @@ are the only ones the scorer compares.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress, count, repeat
+from itertools import compress, repeat
 from operator import is_, itemgetter
 
 import numpy as np
@@ -55,32 +55,35 @@ def label_values(side: Side, keys_by_label: dict[int, tuple[str, ...]],
 
 class ValueCodes:
     """Integer codes for one attribute's values, gold first, then predictions: equal codes mean equal values
-    of the same type. A value's code is the position of its first occurrence (the predictions' positions
-    follow the gold's), so the gold's codes depend on the gold alone. `gold` (and what `pred` returns) is
-    None when a value cannot be coded exactly: unhashable, or of a type other than str and null (1, 1.0 and
-    True hash alike but compare differently); callers then compare those values one by one."""
+    of the same type. Codes count the distinct values in order of first occurrence, gold before
+    predictions, so the gold's codes depend on the gold alone. `gold` (and what `pred` returns) is None
+    when a value cannot be coded exactly: unhashable, or of a type other than str and null (1, 1.0 and True
+    hash alike but compare differently); callers then compare those values one by one."""
 
     def __init__(self, gold: tuple):
         self._table: dict = {}
-        self._size = len(gold)
-        self.gold = self._code(gold, 0)
+        self.gold = self._code(gold)
         self.gold_keys = list(self._table) if self.gold is not None else None
 
-    def _code(self, values: tuple, start: int) -> np.ndarray | None:
-        before = len(self._table)
+    def _code(self, values: tuple) -> np.ndarray | None:
+        table = self._table
+        before = len(table)
         try:
-            codes = np.fromiter(map(self._table.setdefault, values, count(start)), np.int64, len(values))
-        except TypeError:
+            try:  # the usual case: every value seen before, one lookup each
+                return np.fromiter(map(table.__getitem__, values), np.int64, len(values))
+            except KeyError:
+                for value in dict.fromkeys(values):
+                    table.setdefault(value, len(table))
+            if not all(type(v) in _PLAIN or v is MISSING for v in list(table)[before:]):
+                return None
+            return np.fromiter(map(table.__getitem__, values), np.int64, len(values))
+        except TypeError:  # unhashable
             return None
-        new = list(self._table)[before:]
-        if not all(type(v) in _PLAIN or v is MISSING for v in new):
-            return None
-        return codes
 
     def pred(self, values: tuple) -> np.ndarray | None:
         if self.gold is None:
             return None
-        return self._code(values, self._size)
+        return self._code(values)
 
     def keys(self) -> dict:
         """value -> code, for every value coded so far."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import count, repeat
+from itertools import repeat
 from operator import itemgetter
 
 import numpy as np
@@ -54,14 +54,24 @@ class Raw:
 
 
 class Coder:
-    """Integer codes for strings (labels), one dict operation per string: a string's code is the number of
-    strings coded before its first occurrence. `finish` gives the names in sorted order and turns the codes
-    into positions in that order, so that comparing codes compares the names. One Coder serves both sides
-    of a chunk, so that their codes agree."""
+    """Integer codes for strings (labels) in order of first occurrence, one dict lookup per string (a
+    corpus has a handful of labels, so new ones are rare). `finish` gives the names in sorted order and turns
+    the codes into positions in that order, so that comparing codes compares the names. One Coder serves
+    both sides of a chunk, so that their codes agree."""
 
     def __init__(self) -> None:
         self.table: dict[str, int] = {}
-        self.next = count()
+
+    def extend(self, codes: list[int], names: tuple[str, ...]) -> None:
+        """Append the code of each name to `codes`."""
+        before = len(codes)
+        try:
+            codes += map(self.table.__getitem__, names)
+        except KeyError:  # a name not seen before: the partial extension is undone
+            del codes[before:]
+            for name in names:
+                self.table.setdefault(name, len(self.table))
+            codes += map(self.table.__getitem__, names)
 
     def finish(self) -> tuple[list[str], Callable[[np.ndarray], np.ndarray]]:
         keys = list(self.table)  # in order of first occurrence, so their codes increase
@@ -85,8 +95,6 @@ def read(docs: list[dict], labels: Coder, relation_labels: Coder, *, lenient: bo
     label_codes: list[int] = []
     attributes: list = []
     n, rel_n, rel_codes, heads, tails, odd = [], [], [], [], [], set()
-    code_label = labels.table.setdefault
-    code_relation = relation_labels.table.setdefault
     offset = 0
     for d, doc in enumerate(docs):
         spans = doc.get("spans", ())
@@ -100,7 +108,7 @@ def read(docs: list[dict], labels: Coder, relation_labels: Coder, *, lenient: bo
                 a = [x.get("attributes") for x in spans]
             start.append(np.array(s, dtype=np.int64))  # now, while the int objects are in the cache
             end.append(np.array(e, dtype=np.int64))
-            label_codes += map(code_label, lab, labels.next)  # fresh strings: hashed once, here
+            labels.extend(label_codes, lab)
             attributes += a
         index = dict(zip(ids, range(offset, offset + k), strict=True))
         if len(index) != k:
@@ -118,7 +126,7 @@ def read(docs: list[dict], labels: Coder, relation_labels: Coder, *, lenient: bo
                     tails += map(index.__getitem__, t)
             except KeyError as exc:
                 raise UnknownArgument(d) from exc
-            rel_codes += map(code_relation, lab, relation_labels.next)
+            relation_labels.extend(rel_codes, lab)
         n.append(k)
         offset += k
     return Raw(

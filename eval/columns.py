@@ -95,7 +95,6 @@ def read(docs: list[dict], labels: Coder, relation_labels: Coder, *, lenient: bo
     label_codes: list[int] = []
     attributes: list = []
     n, rel_n, rel_codes, heads, tails, odd = [], [], [], [], [], set()
-    offset = 0
     for d, doc in enumerate(docs):
         spans = doc.get("spans", ())
         k = len(spans)
@@ -110,7 +109,9 @@ def read(docs: list[dict], labels: Coder, relation_labels: Coder, *, lenient: bo
             end.append(np.array(e, dtype=np.int64))
             labels.extend(label_codes, lab)
             attributes += a
-        index = dict(zip(ids, range(offset, offset + k), strict=True))
+        # Indices within the document (small ints are shared objects, not allocated); the document's offset
+        # is added to all relations at once below.
+        index = dict(zip(ids, range(k), strict=True))
         if len(index) != k:
             odd.add(d)
         rels = doc.get("relations", ())
@@ -128,11 +129,16 @@ def read(docs: list[dict], labels: Coder, relation_labels: Coder, *, lenient: bo
                 raise UnknownArgument(d) from exc
             relation_labels.extend(rel_codes, lab)
         n.append(k)
-        offset += k
+    sizes, rel_sizes = np.array(n, dtype=np.int64), np.array(rel_n, dtype=np.int64)
+    first = np.repeat(np.cumsum(sizes) - sizes, rel_sizes)  # each relation's document offset
+
+    def flat(local: list[int]) -> np.ndarray:
+        local = np.array(local, dtype=np.int64)
+        return np.where(local >= 0, local + first, -1)  # -1 (lenient: no such span) stays -1
+
     return Raw(
-        np.array(n, dtype=np.int64), _concatenate(start), _concatenate(end), np.array(label_codes, dtype=np.int64),
-        attributes, np.array(rel_n, dtype=np.int64), np.array(rel_codes, dtype=np.int64),
-        np.array(heads, dtype=np.int64), np.array(tails, dtype=np.int64), odd,
+        sizes, _concatenate(start), _concatenate(end), np.array(label_codes, dtype=np.int64),
+        attributes, rel_sizes, np.array(rel_codes, dtype=np.int64), flat(heads), flat(tails), odd,
     )
 
 

@@ -21,9 +21,10 @@ _SPAN_REQUIRED = itemgetter("start", "end", "label", "id")
 _RELATION = itemgetter("head", "tail", "label")
 EMPTY: dict = {}  # shared, never written to
 # Documents read and scored together. A chunk's dicts and arrays stay in the CPU cache between the passes
-# over them, so that the time grows linearly with the corpus; on 200,000 spans of JSON-parsed documents,
-# 64 to 128 were the fastest of 32 to 1,000,000 (eval/speed.py; 256 was 10 % slower, one chunk 25 %). The
-# gold fingerprint is hashed chunk by chunk: changing this changes every fingerprint.
+# over them, so that the time grows linearly with the corpus. Chosen by a one-off timing of 32 documents to
+# the whole corpus on 200,000 JSON-parsed spans (not re-run by any script): 64 and 128 were fastest, 256
+# about a tenth slower, one chunk about a quarter. The gold fingerprint is hashed chunk by chunk: changing
+# this changes every fingerprint.
 CHUNK = 128
 
 

@@ -1,4 +1,4 @@
-"""The whole corpus scored at once on numpy columns: spans, relations, attributes and facts.
+"""The corpus scored on numpy columns, CHUNK documents at a time: spans, relations, attributes and facts.
 
 Same rules and exactly the same counts as the per-document reference path (`docscore.score_document`);
 tests compare the two on random corpora. This path exists for speed: Python touches each span and relation
@@ -154,9 +154,7 @@ def _merge(parts: list[CorpusCounts]) -> CorpusCounts:
         out: dict[str, list[int]] = {}
         for rows in rows_of:
             for name, (agree, total) in rows.items():
-                row = out.setdefault(name, [0, 0])
-                row[0] += agree
-                row[1] += total
+                _add(out, name, agree, total)
         return out
 
     return CorpusCounts(
@@ -359,10 +357,12 @@ def _put(out: CorpusCounts, d: int, score: DocScore, label_index: dict, relation
             table[d, relation_index[label]] = c.as_tuple()
     out.facts[d] = score.facts.as_tuple()
     for name, t in score.attributes.items():
-        row = out.attributes.setdefault(name, [0, 0])
-        row[0] += t.agree
-        row[1] += t.total
+        _add(out.attributes, name, t.agree, t.total)
     for name, t in score.roles.items():
-        row = out.roles.setdefault(name, [0, 0])
-        row[0] += t.agree
-        row[1] += t.total
+        _add(out.roles, name, t.agree, t.total)
+
+
+def _add(rows: dict[str, list[int]], name: str, agree: int, total: int) -> None:
+    row = rows.setdefault(name, [0, 0])
+    row[0] += agree
+    row[1] += total

@@ -57,20 +57,8 @@ def score(
     """Score predictions against gold documents; `bootstrap=0` skips the confidence intervals."""
     inv = inv or load_inventory()
     counts = _without_gc(corpus_counts, gold_docs, pred_docs, inv)
-    intervals = None
-    if bootstrap:
-        ci = f1_intervals(counts.stats(), resamples=bootstrap, seed=seed, zero_division=zero_division)
-        intervals = dict(zip(HEADLINE, ci, strict=True))
-    sig = signature(
-        schema_version=inv.version,
-        split=split,
-        n_docs=len(gold_docs),
-        gold=counts.gold_fingerprint,
-        zero_division=zero_division,
-        resamples=bootstrap,
-        seed=seed,
-    )
-    return build_report(counts.total(), inv, intervals=intervals, zero_division=zero_division, signature=sig)
+    return _report(counts.total(), counts.stats(), counts.gold_fingerprint, len(gold_docs), inv, split=split,
+                   bootstrap=bootstrap, seed=seed, zero_division=zero_division)
 
 
 def reference_score(
@@ -87,20 +75,20 @@ def reference_score(
     document, then summed): slower, kept as the reference that tests hold the columnar path to."""
     inv = inv or load_inventory()
     per_doc = [score_document(g, p, inv) for g, p in pair_documents(gold_docs, pred_docs)]
+    return _report(corpus(per_doc), stats_matrix(per_doc), gold_fingerprint(gold_docs, inv), len(gold_docs), inv,
+                   split=split, bootstrap=bootstrap, seed=seed, zero_division=zero_division)
+
+
+def _report(total: DocScore, stats: np.ndarray, fingerprint: str, n_docs: int, inv: Inventory, *, split: str,
+            bootstrap: int, seed: int, zero_division: float) -> dict:
+    """The report of summed counts, with bootstrap intervals over the per-document `stats` and the signature."""
     intervals = None
     if bootstrap:
-        ci = f1_intervals(stats_matrix(per_doc), resamples=bootstrap, seed=seed, zero_division=zero_division)
+        ci = f1_intervals(stats, resamples=bootstrap, seed=seed, zero_division=zero_division)
         intervals = dict(zip(HEADLINE, ci, strict=True))
-    sig = signature(
-        schema_version=inv.version,
-        split=split,
-        n_docs=len(gold_docs),
-        gold=gold_fingerprint(gold_docs),
-        zero_division=zero_division,
-        resamples=bootstrap,
-        seed=seed,
-    )
-    return build_report(corpus(per_doc), inv, intervals=intervals, zero_division=zero_division, signature=sig)
+    sig = signature(schema_version=inv.version, split=split, n_docs=n_docs, gold=fingerprint,
+                    zero_division=zero_division, resamples=bootstrap, seed=seed)
+    return build_report(total, inv, intervals=intervals, zero_division=zero_division, signature=sig)
 
 
 def load_gold_for(*, gold_path: str | Path | None, split: str | None) -> tuple[list[dict], str]:
